@@ -1,19 +1,13 @@
 package org.vpspanel.resources;
 
 import java.util.List;
-import java.util.stream.Collectors;
+import org.vpspanel.common.FieldViolation;
+import org.vpspanel.common.InvalidInputException;
 
-/** Resource values that are unreadable, unknown or out of bounds, each named by field. */
-public class InvalidResourcesException extends IllegalArgumentException {
+/** Resource values that are unreadable, unknown or out of bounds, each named by its catalogue field. */
+public class InvalidResourcesException extends InvalidInputException {
 
-    private final transient List<Resources.Violation> violations;
-
-    public InvalidResourcesException(List<Resources.Violation> violations) {
-        super(violations.stream().map(Resources.Violation::message).collect(Collectors.joining("; ")));
-        this.violations = List.copyOf(violations);
-    }
-
-    public List<Resources.Violation> violations() {
-        return violations;
+    public InvalidResourcesException(List<FieldViolation> violations) {
+        super(violations);
     }
 }

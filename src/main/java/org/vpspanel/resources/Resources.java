@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.vpspanel.common.FieldViolation;
 
 /**
  * A complete, immutable set of values for every {@link ResourceField}: what a plan sells and what a
@@ -35,14 +36,14 @@ public final class Resources {
      */
     public static Resources parse(Map<String, String> texts) {
         EnumMap<ResourceField, Long> values = new EnumMap<>(defaults().values);
-        List<Violation> violations = new ArrayList<>();
+        List<FieldViolation> violations = new ArrayList<>();
         texts.forEach((name, text) -> ResourceField.byFieldName(name).ifPresentOrElse(field -> {
             try {
                 values.put(field, field.parse(text));
             } catch (IllegalArgumentException e) {
-                violations.add(new Violation(name, field.label() + ": " + e.getMessage()));
+                violations.add(new FieldViolation(name, field.label() + ": " + e.getMessage()));
             }
-        }, () -> violations.add(new Violation(name, "unknown resource '" + name + "'"))));
+        }, () -> violations.add(new FieldViolation(name, "unknown resource '" + name + "'"))));
         if (!violations.isEmpty()) {
             throw new InvalidResourcesException(violations);
         }
@@ -82,21 +83,21 @@ public final class Resources {
     }
 
     /** Everything wrong with these values: bounds per field, then the rules between fields. */
-    public List<Violation> violations() {
-        List<Violation> violations = new ArrayList<>();
+    public List<FieldViolation> violations() {
+        List<FieldViolation> violations = new ArrayList<>();
         values.forEach((field, value) -> field.checkBounds(value)
-                .ifPresent(message -> violations.add(new Violation(field.fieldName(), message))));
+                .ifPresent(message -> violations.add(new FieldViolation(field.fieldName(), message))));
         long memory = get(ResourceField.MEMORY);
         long cpuLimit = get(ResourceField.CPU_LIMIT);
         if (cpuLimit > get(ResourceField.CPUS) * 100) {
-            violations.add(new Violation(ResourceField.CPU_LIMIT.fieldName(),
+            violations.add(new FieldViolation(ResourceField.CPU_LIMIT.fieldName(),
                     "CPU limit can be at most 100 % per core (" + get(ResourceField.CPUS) * 100 + " for "
                             + get(ResourceField.CPUS) + " cores)"));
         }
         for (ResourceField partOfMemory : List.of(ResourceField.MEMORY_GUARANTEE, ResourceField.LOCKED_MEMORY,
                 ResourceField.HUGEPAGES)) {
             if (get(partOfMemory) > memory) {
-                violations.add(new Violation(partOfMemory.fieldName(),
+                violations.add(new FieldViolation(partOfMemory.fieldName(),
                         partOfMemory.label() + " cannot exceed memory (" + Units.humanSize(memory) + ")"));
             }
         }
@@ -105,7 +106,7 @@ public final class Resources {
 
     /** Throws {@link InvalidResourcesException} listing every violation, if there is any. */
     public Resources validated() {
-        List<Violation> violations = violations();
+        List<FieldViolation> violations = violations();
         if (!violations.isEmpty()) {
             throw new InvalidResourcesException(violations);
         }
@@ -127,7 +128,4 @@ public final class Resources {
         return toText().toString();
     }
 
-    /** One thing wrong with one field, named as in the catalogue. */
-    public record Violation(String field, String message) {
-    }
 }
