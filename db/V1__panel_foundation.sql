@@ -101,6 +101,8 @@ CREATE TABLE partition (
     id          BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     hostname    VARCHAR(253) NOT NULL,
     customer_id BIGINT       NOT NULL REFERENCES app_user (id),
+    -- the customer's reseller (NULL: a customer of the host), kept here for tenant scoping and allocation sums
+    reseller_id BIGINT       REFERENCES app_user (id),
     plan_id     BIGINT       NOT NULL REFERENCES plan (id),
     node_id     BIGINT       NOT NULL REFERENCES node (id),
     template_id BIGINT       NOT NULL REFERENCES os_template (id),
@@ -113,6 +115,8 @@ CREATE TABLE partition (
     version     BIGINT       NOT NULL DEFAULT 0
 );
 CREATE INDEX partition_customer ON partition (customer_id);
+CREATE INDEX partition_reseller ON partition (reseller_id);
+CREATE INDEX partition_hostname ON partition (lower(hostname));
 CREATE INDEX partition_node ON partition (node_id);
 
 CREATE TABLE ip_allocation (
@@ -121,3 +125,6 @@ CREATE TABLE ip_allocation (
     partition_id BIGINT NOT NULL REFERENCES partition (id)
 );
 CREATE INDEX ip_allocation_partition ON ip_allocation (partition_id);
+
+-- The templates the host agent can build.
+INSERT INTO os_template (name, kind) VALUES ('busybox', 'busybox'), ('debian-12', 'debian-12');

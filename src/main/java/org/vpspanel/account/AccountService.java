@@ -149,6 +149,14 @@ public class AccountService {
                 .orElseThrow(() -> new NotFoundException("Customer", customerId));
     }
 
+    /** User names by id, for listing things that refer to users. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(java.util.Collection<Long> userIds) {
+        return users.findAllById(userIds).stream()
+                .collect(Collectors.toMap(UserAccount::getId, UserAccount::getUsername));
+    }
+
     /** The allocation of a reseller, for the partition feature's checks. */
     @Transactional(readOnly = true)
     public Optional<Allocation> allocationOf(long resellerId) {

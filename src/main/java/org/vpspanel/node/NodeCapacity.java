@@ -1,0 +1,5 @@
+package org.vpspanel.node;
+
+/** What may be placed on a node in all, overcommit included: vCPUs, memory and disk in bytes. */
+public record NodeCapacity(long nodeId, String nodeName, long cpus, long memory, long disk) {
+}

@@ -1,0 +1,140 @@
+package org.vpspanel.node;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.vpspanel.audit.AuditService;
+import org.vpspanel.common.InvalidInputException;
+import org.vpspanel.common.NotFoundException;
+import org.vpspanel.common.Validation;
+import org.vpspanel.resources.Hostnames;
+
+/** The host nodes partitions run on. Admins manage them; placement reads their capacity. */
+@Service
+@Transactional
+public class NodeService {
+
+    private static final double MAX_OVERCOMMIT = 100;
+
+    private final NodeRepository nodes;
+    private final AuditService audit;
+    private final Clock clock;
+
+    NodeService(NodeRepository nodes, AuditService audit, Clock clock) {
+        this.nodes = nodes;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public NodeSummary create(NodeDraft draft) {
+        check(draft, null);
+        Node node = nodes.save(new Node(draft, clock.instant()));
+        audit.record("node.create", "node", node.getId(), describe(draft));
+        return node.toSummary();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public NodeSummary update(long nodeId, NodeDraft draft) {
+        Node node = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        check(draft, nodeId);
+        node.apply(draft);
+        audit.record("node.update", "node", nodeId, describe(draft));
+        return node.toSummary();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public void delete(long nodeId) {
+        Node node = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        try {
+            nodes.delete(node);
+            nodes.flush();
+        } catch (DataIntegrityViolationException e) {
+            throw new InvalidInputException("node", "Node '" + node.getName() + "' still has IP pools or partitions");
+        }
+        audit.record("node.delete", "node", nodeId, node.getName());
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Page<NodeSummary> find(String text, Pageable pageable) {
+        return nodes.findAll(named(text), pageable).map(Node::toSummary);
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public long count(String text) {
+        return nodes.count(named(text));
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
+    @Transactional(readOnly = true)
+    public List<NodeSummary> all() {
+        return nodes.findAllByOrderByName().stream().map(Node::toSummary).toList();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public NodeSummary get(long nodeId) {
+        return nodes.findById(nodeId).map(Node::toSummary).orElseThrow(() -> new NotFoundException("Node", nodeId));
+    }
+
+    /**
+     * Locks a node until the end of the caller's transaction and says what may be placed on it, so that
+     * concurrent placements on one node are checked one after another.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public NodeCapacity lockCapacity(long nodeId) {
+        return nodes.lockById(nodeId).map(node -> node.toSummary().capacity())
+                .orElseThrow(() -> new InvalidInputException("node", "No node with id " + nodeId));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, String> namesOf(Collection<Long> nodeIds) {
+        return nodes.findAllById(nodeIds).stream().collect(Collectors.toMap(Node::getId, Node::getName));
+    }
+
+    private void check(NodeDraft draft, Long nodeId) {
+        Validation validation = new Validation();
+        validation.check(draft.name() != null && draft.name().matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "name",
+                "Node name must be 1-63 lower-case letters, digits or inner hyphens");
+        validation.check(Hostnames.problem(draft.address()).isEmpty() || Ipv4.parse(draft.address()).isPresent(),
+                "address", "Address must be a hostname or an IPv4 address");
+        validation.check(draft.cores() >= 1 && draft.cores() <= 4096, "cores", "Cores must be between 1 and 4096");
+        validation.check(draft.memory() >= 256L << 20, "memory", "Memory must be at least 256M");
+        validation.check(draft.disk() >= 1L << 30, "disk", "Disk must be at least 1G");
+        checkRatio(draft.cpuOvercommit(), "cpuOvercommit", "CPU", validation);
+        checkRatio(draft.memoryOvercommit(), "memoryOvercommit", "Memory", validation);
+        checkRatio(draft.diskOvercommit(), "diskOvercommit", "Disk", validation);
+        validation.check(validation.hasErrorFor("name") || !nodes.nameTaken(draft.name(), nodeId), "name",
+                "A node named '" + draft.name() + "' exists already");
+        validation.throwIfInvalid();
+    }
+
+    private static void checkRatio(double ratio, String field, String what, Validation validation) {
+        validation.check(ratio >= 1 && ratio <= MAX_OVERCOMMIT, field,
+                what + " overcommit must be between 1.0 (none) and " + (int) MAX_OVERCOMMIT);
+    }
+
+    private static String describe(NodeDraft draft) {
+        return draft.name() + " at " + draft.address() + ", " + draft.cores() + " cores";
+    }
+
+    private static Specification<Node> named(String text) {
+        return (root, query, cb) -> text == null || text.isBlank() ? cb.conjunction()
+                : cb.or(cb.like(cb.lower(root.get("name")), "%" + text.trim().toLowerCase(Locale.ROOT) + "%"),
+                cb.like(cb.lower(root.get("address")), "%" + text.trim().toLowerCase(Locale.ROOT) + "%"));
+    }
+}

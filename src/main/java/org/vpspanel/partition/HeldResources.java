@@ -1,0 +1,51 @@
+package org.vpspanel.partition;
+
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.vpspanel.account.Allocation;
+import org.vpspanel.account.ResellerUsage;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
+
+/**
+ * Sums of what partitions hold (every state but destroyed): per reseller, against its allocation, and
+ * per node, against its capacity.
+ */
+@Component
+class HeldResources implements ResellerUsage {
+
+    private static final String SUMS = """
+            SELECT count(*),
+                   coalesce(sum((resources->>'cpus')::bigint), 0),
+                   coalesce(sum((resources->>'memory')::bigint), 0),
+                   coalesce(sum((resources->>'disk')::bigint), 0),
+                   coalesce(sum((resources->>'ipv4Addresses')::bigint), 0)
+            FROM partition WHERE state <> 'DESTROYED' AND\s""";
+
+    private final JdbcTemplate jdbc;
+
+    HeldResources(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Allocation usedBy(long resellerId) {
+        return sum("reseller_id = ?", resellerId);
+    }
+
+    Allocation onNode(long nodeId) {
+        return sum("node_id = ?", nodeId);
+    }
+
+    static Allocation of(Resources resources) {
+        return new Allocation(1, (int) resources.get(ResourceField.CPUS), resources.get(ResourceField.MEMORY),
+                resources.get(ResourceField.DISK), (int) resources.get(ResourceField.IPV4_ADDRESSES));
+    }
+
+    private Allocation sum(String condition, long id) {
+        List<Allocation> rows = jdbc.query(SUMS + condition, (rs, i) -> new Allocation(rs.getInt(1), rs.getInt(2),
+                rs.getLong(3), rs.getLong(4), rs.getInt(5)), id);
+        return rows.getFirst();
+    }
+}
