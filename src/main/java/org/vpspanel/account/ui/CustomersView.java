@@ -1,0 +1,118 @@
+package org.vpspanel.account.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.data.domain.Pageable;
+import org.vpspanel.account.AccountFilter;
+import org.vpspanel.account.AccountService;
+import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.CurrentUser;
+import org.vpspanel.ui.ConfirmAction;
+import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.Notices;
+
+/** Customers: all of them for an admin, its own for a reseller. */
+@Route("customers")
+@PageTitle("Customers · VPS Panel")
+@Menu(title = "Customers", order = 30, icon = "vaadin:users")
+@RolesAllowed({"ADMIN", "RESELLER"})
+class CustomersView extends VerticalLayout {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final AccountService accounts;
+    private final boolean admin;
+    private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
+    private final TextField filter = new TextField();
+
+    CustomersView(AccountService accounts, CurrentUser currentUser) {
+        this.accounts = accounts;
+        this.admin = currentUser.require().isAdmin();
+        setSizeFull();
+        filter.setId("customers-filter");
+        filter.setPlaceholder("Filter by name or email");
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        Button create = new Button("New customer", VaadinIcon.PLUS.create(), e -> openCreate());
+        create.setId("new-customer");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.setId("customers-grid");
+        grid.addColumn(AccountSummary::username).setHeader("User name").setKey("username").setSortable(true)
+                .setAutoWidth(true);
+        grid.addColumn(AccountSummary::email).setHeader("Email").setKey("email").setSortable(true).setAutoWidth(true);
+        grid.addColumn(AccountSummary::fullName).setHeader("Full name").setKey("fullName").setSortable(true);
+        if (admin) {
+            grid.addColumn(c -> c.resellerName() == null ? "— host —" : c.resellerName()).setHeader("Reseller");
+        }
+        grid.addColumn(c -> DAY.format(c.createdAt())).setHeader("Since").setKey("createdAt").setSortable(true);
+        grid.addColumn(c -> c.enabled() ? "Active" : "Disabled").setHeader("Status");
+        grid.addComponentColumn(this::enableToggle).setAutoWidth(true).setFlexGrow(0);
+        grid.setItemsPageable(pageable -> accounts.findCustomers(filter(), pageable).getContent(),
+                pageable -> accounts.countCustomers(filter()));
+
+        add(new H2("Customers"), new HorizontalLayout(filter, create), grid);
+    }
+
+    private AccountFilter filter() {
+        return new AccountFilter(filter.getValue());
+    }
+
+    private Button enableToggle(AccountSummary customer) {
+        Button toggle = new Button(customer.enabled() ? "Disable" : "Enable", e -> {
+            Runnable change = () -> {
+                accounts.setEnabled(customer.id(), !customer.enabled());
+                grid.getDataProvider().refreshAll();
+                Notices.success(customer.username() + (customer.enabled() ? " disabled" : " enabled"));
+            };
+            if (customer.enabled()) {
+                ConfirmAction.ask("Disable customer", "Disable " + customer.username()
+                        + "? The customer can no longer log in; partitions keep running.", "Disable", change);
+            } else {
+                change.run();
+            }
+        });
+        toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return toggle;
+    }
+
+    private void openCreate() {
+        NewAccountFields account = new NewAccountFields("customer");
+        ComboBox<AccountSummary> reseller = new ComboBox<>("Reseller");
+        reseller.setId("customer-reseller");
+        reseller.setItemLabelGenerator(AccountSummary::username);
+        reseller.setHelperText("Empty: a customer of the host");
+        Map<String, HasValidation> fields = new HashMap<>(account.byName());
+        fields.put("reseller", reseller);
+        FormDialog dialog = new FormDialog("New customer", "customer", () -> fields, () -> {
+            Long resellerId = reseller.getValue() == null ? null : reseller.getValue().id();
+            AccountSummary created = accounts.createCustomer(account.value(), resellerId);
+            grid.getDataProvider().refreshAll();
+            Notices.success("Customer " + created.username() + " created");
+            return true;
+        });
+        account.addTo(dialog.form());
+        if (admin) {
+            reseller.setItems(accounts.findResellers(AccountFilter.none(), Pageable.ofSize(500)).getContent());
+            dialog.form().add(reseller);
+        }
+        dialog.open();
+    }
+}

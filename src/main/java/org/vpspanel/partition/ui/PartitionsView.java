@@ -1,0 +1,175 @@
+package org.vpspanel.partition.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.data.domain.Pageable;
+import org.vpspanel.account.AccountFilter;
+import org.vpspanel.account.AccountService;
+import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.Actor;
+import org.vpspanel.account.CurrentUser;
+import org.vpspanel.node.NodeService;
+import org.vpspanel.node.NodeSummary;
+import org.vpspanel.partition.NewPartition;
+import org.vpspanel.partition.PartitionFilter;
+import org.vpspanel.partition.PartitionService;
+import org.vpspanel.partition.PartitionState;
+import org.vpspanel.partition.PartitionSummary;
+import org.vpspanel.plan.PlanService;
+import org.vpspanel.plan.PlanSummary;
+import org.vpspanel.template.TemplateService;
+import org.vpspanel.template.TemplateSummary;
+import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.Notices;
+
+/** The partitions the user may see; admins and resellers sell new ones here. */
+@Route("partitions")
+@RouteAlias("")
+@PageTitle("Partitions · VPS Panel")
+@Menu(title = "Partitions", order = 10, icon = "vaadin:server")
+@PermitAll
+class PartitionsView extends VerticalLayout {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
+
+    private final PartitionService partitions;
+    private final AccountService accounts;
+    private final PlanService plans;
+    private final TemplateService templates;
+    private final NodeService nodes;
+    private final Actor actor;
+    private final Grid<PartitionSummary> grid = new Grid<>(PartitionSummary.class, false);
+    private final TextField hostnameFilter = new TextField();
+    private final Select<PartitionState> stateFilter = new Select<>();
+
+    PartitionsView(PartitionService partitions, AccountService accounts, PlanService plans,
+                   TemplateService templates, NodeService nodes, CurrentUser currentUser) {
+        this.partitions = partitions;
+        this.accounts = accounts;
+        this.plans = plans;
+        this.templates = templates;
+        this.nodes = nodes;
+        this.actor = currentUser.require();
+        setSizeFull();
+
+        hostnameFilter.setId("partitions-filter");
+        hostnameFilter.setPlaceholder("Filter by hostname");
+        hostnameFilter.setValueChangeMode(ValueChangeMode.LAZY);
+        hostnameFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        stateFilter.setId("partitions-state-filter");
+        stateFilter.setEmptySelectionAllowed(true);
+        stateFilter.setEmptySelectionCaption("Any state");
+        stateFilter.setItems(PartitionState.values());
+        stateFilter.setItemLabelGenerator(state -> state == null ? "Any state" : state.label());
+        stateFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        HorizontalLayout toolbar = new HorizontalLayout(hostnameFilter, stateFilter);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (!actor.isCustomer()) {
+            Button create = new Button("New partition", VaadinIcon.PLUS.create(), e -> openCreate());
+            create.setId("new-partition");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(create);
+        }
+
+        grid.setId("partitions-grid");
+        grid.addComponentColumn(p -> new RouterLink(p.hostname(), PartitionView.class, PartitionView.of(p.id())))
+                .setHeader("Hostname").setKey("hostname").setSortable(true).setAutoWidth(true);
+        if (!actor.isCustomer()) {
+            grid.addColumn(PartitionSummary::customerName).setHeader("Customer").setAutoWidth(true);
+        }
+        grid.addColumn(PartitionSummary::planName).setHeader("Plan").setAutoWidth(true);
+        grid.addColumn(p -> String.join(", ", p.addresses())).setHeader("IPv4").setAutoWidth(true);
+        grid.addColumn(PartitionSummary::nodeName).setHeader("Node").setAutoWidth(true);
+        grid.addComponentColumn(StateBadge::new).setHeader("State").setKey("state").setSortable(true);
+        grid.addColumn(p -> DAY.format(p.createdAt())).setHeader("Created").setKey("createdAt").setSortable(true);
+        grid.setItemsPageable(pageable -> partitions.find(filter(), pageable).getContent(),
+                pageable -> partitions.count(filter()));
+
+        add(new H2("Partitions"), toolbar, grid);
+    }
+
+    private PartitionFilter filter() {
+        return new PartitionFilter(hostnameFilter.getValue(), stateFilter.getValue());
+    }
+
+    private void openCreate() {
+        ComboBox<AccountSummary> customer = new ComboBox<>("Customer");
+        customer.setId("partition-customer");
+        customer.setRequiredIndicatorVisible(true);
+        customer.setItemLabelGenerator(AccountSummary::username);
+        customer.setItemsPageable((pageable, text) -> accounts.findCustomers(new AccountFilter(text), pageable)
+                .getContent(), (pageable, text) -> accounts.countCustomers(new AccountFilter(text)));
+        Select<PlanSummary> plan = new Select<>();
+        plan.setLabel("Plan");
+        plan.setId("partition-plan");
+        plan.setItemLabelGenerator(PlanSummary::name);
+        plan.setHelperText("Choose a customer first");
+        customer.addValueChangeListener(e -> {
+            plan.setItems(e.getValue() == null ? java.util.List.of() : plansFor(e.getValue()));
+            plan.setHelperText(null);
+        });
+        Select<TemplateSummary> template = new Select<>();
+        template.setLabel("Template");
+        template.setId("partition-template");
+        template.setItems(templates.all());
+        template.setItemLabelGenerator(TemplateSummary::name);
+        TextField hostname = new TextField("Hostname");
+        hostname.setId("partition-hostname");
+        hostname.setRequiredIndicatorVisible(true);
+        hostname.setPlaceholder("web1.example.com");
+        Select<NodeSummary> node = new Select<>();
+        node.setLabel("Node");
+        node.setId("partition-node");
+        node.setEmptySelectionAllowed(true);
+        node.setEmptySelectionCaption("Automatic placement");
+        node.setItemLabelGenerator(n -> n == null ? "Automatic placement" : n.name());
+        node.setItems(nodes.all());
+
+        Map<String, HasValidation> fields = Map.of("customer", customer, "plan", plan, "template", template,
+                "hostname", hostname, "node", node);
+        FormDialog dialog = new FormDialog("New partition", "partition", () -> fields, () -> {
+            PartitionSummary created = partitions.create(new NewPartition(
+                    customer.getValue() == null ? null : customer.getValue().id(),
+                    plan.getValue() == null ? null : plan.getValue().id(),
+                    template.getValue() == null ? null : template.getValue().id(),
+                    hostname.getValue().trim(), node.getValue() == null ? null : node.getValue().id()));
+            grid.getDataProvider().refreshAll();
+            Notices.success("Partition " + created.hostname() + " created on " + created.nodeName() + " with "
+                    + String.join(", ", created.addresses()));
+            return true;
+        });
+        dialog.form().add(customer, plan, template, hostname);
+        if (actor.isAdmin()) {
+            dialog.form().add(node);
+        }
+        dialog.open();
+    }
+
+    /** Plans that may be sold to this customer: global ones and its reseller's own. */
+    private java.util.List<PlanSummary> plansFor(AccountSummary customer) {
+        return plans.find("", Pageable.ofSize(1000)).stream()
+                .filter(p -> p.global() || Objects.equals(p.ownerId(), customer.resellerId())).toList();
+    }
+}

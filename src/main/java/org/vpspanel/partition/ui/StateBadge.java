@@ -1,0 +1,22 @@
+package org.vpspanel.partition.ui;
+
+import com.vaadin.flow.component.html.Span;
+import org.vpspanel.partition.PartitionState;
+import org.vpspanel.partition.PartitionSummary;
+
+/** A partition's state as a coloured badge. */
+class StateBadge extends Span {
+
+    StateBadge(PartitionSummary partition) {
+        super(partition.state().label());
+        PartitionState state = partition.state();
+        getElement().getThemeList().add("badge");
+        switch (state) {
+            case RUNNING -> getElement().getThemeList().add("success");
+            case FAILED, SUSPENDED -> getElement().getThemeList().add("error");
+            case STOPPED, DESTROYED -> getElement().getThemeList().add("contrast");
+            default -> { }
+        }
+        addClassName("state-" + state.name().toLowerCase());
+    }
+}

@@ -1,0 +1,138 @@
+package org.vpspanel.plan.ui;
+
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
+import java.util.Map;
+import org.vpspanel.account.CurrentUser;
+import org.vpspanel.plan.OverQuotaAction;
+import org.vpspanel.plan.PlanDraft;
+import org.vpspanel.plan.PlanService;
+import org.vpspanel.plan.PlanSummary;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
+import org.vpspanel.resources.Units;
+import org.vpspanel.ui.ConfirmAction;
+import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.Inputs;
+import org.vpspanel.ui.Notices;
+
+/** Plans: an admin's global plans and every reseller's; a reseller sees the global ones and keeps its own. */
+@Route("plans")
+@PageTitle("Plans · VPS Panel")
+@Menu(title = "Plans", order = 25, icon = "vaadin:package")
+@RolesAllowed({"ADMIN", "RESELLER"})
+class PlansView extends VerticalLayout {
+
+    private static final long DEFAULT_OVER_QUOTA_RATE = 1_000_000;
+
+    private final PlanService plans;
+    private final long me;
+    private final boolean admin;
+    private final Grid<PlanSummary> grid = new Grid<>(PlanSummary.class, false);
+    private final TextField filter = new TextField();
+
+    PlansView(PlanService plans, CurrentUser currentUser) {
+        this.plans = plans;
+        this.me = currentUser.require().id();
+        this.admin = currentUser.require().isAdmin();
+        setSizeFull();
+        filter.setId("plans-filter");
+        filter.setPlaceholder("Filter by name");
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        Button create = new Button("New plan", VaadinIcon.PLUS.create(), e -> openEditor(null));
+        create.setId("new-plan");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        grid.setId("plans-grid");
+        grid.addColumn(PlanSummary::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
+        grid.addColumn(p -> p.global() ? "Global" : p.ownerId() == me ? "Mine" : "Reseller #" + p.ownerId())
+                .setHeader("Owner");
+        for (ResourceField field : new ResourceField[] {ResourceField.CPUS, ResourceField.CPU_LIMIT,
+                ResourceField.MEMORY, ResourceField.DISK, ResourceField.NET_EGRESS, ResourceField.IPV4_ADDRESSES,
+                ResourceField.MONTHLY_TRAFFIC}) {
+            grid.addColumn(p -> field.humanize(p.resources().get(field))).setHeader(field.label()).setAutoWidth(true);
+        }
+        grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
+        grid.setItemsPageable(pageable -> plans.find(filter.getValue(), pageable).getContent(),
+                pageable -> plans.count(filter.getValue()));
+        add(new H2("Plans"), new HorizontalLayout(filter, create), grid);
+    }
+
+    private HorizontalLayout actions(PlanSummary plan) {
+        HorizontalLayout actions = new HorizontalLayout();
+        if (admin || !plan.global()) {
+            Button edit = new Button(VaadinIcon.EDIT.create(), e -> openEditor(plan));
+            edit.setAriaLabel("Edit plan " + plan.name());
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            Button delete = new Button(VaadinIcon.TRASH.create(), e -> ConfirmAction.ask("Delete plan",
+                    "Delete the plan '" + plan.name() + "'?", "Delete", () -> {
+                        plans.delete(plan.id());
+                        grid.getDataProvider().refreshAll();
+                        Notices.success("Plan " + plan.name() + " deleted");
+                    }));
+            delete.setAriaLabel("Delete plan " + plan.name());
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            actions.add(edit, delete);
+        }
+        return actions;
+    }
+
+    private void openEditor(PlanSummary existing) {
+        TextField name = new TextField("Plan name");
+        name.setId("plan-name");
+        name.setRequiredIndicatorVisible(true);
+        ResourceFields resources = new ResourceFields(existing == null ? Resources.defaults() : existing.resources());
+        Select<OverQuotaAction> action = new Select<>();
+        action.setLabel("Over the traffic quota");
+        action.setId("plan-over-quota-action");
+        action.setItems(OverQuotaAction.values());
+        action.setItemLabelGenerator(a -> a == OverQuotaAction.THROTTLE ? "Throttle" : "Suspend");
+        TextField rate = new TextField("Throttled rate");
+        rate.setId("plan-over-quota-rate");
+        rate.setHelperText("e.g. 1Mbit");
+        if (existing == null) {
+            action.setValue(OverQuotaAction.THROTTLE);
+            rate.setValue(Units.formatRate(DEFAULT_OVER_QUOTA_RATE));
+        } else {
+            name.setValue(existing.name());
+            action.setValue(existing.overQuotaAction());
+            rate.setValue(Units.formatRate(existing.overQuotaRate()));
+        }
+        Map<String, HasValidation> fields = new HashMap<>(resources.byName());
+        fields.put("name", name);
+        fields.put("overQuotaAction", action);
+        fields.put("overQuotaRate", rate);
+        FormDialog dialog = new FormDialog(existing == null ? "New plan" : "Edit plan " + existing.name(), "plan",
+                () -> fields, () -> {
+            var values = resources.value();
+            Long rateValue = Inputs.read(rate, Units::parseRate);
+            if (values.isEmpty() || rateValue == null) {
+                return false;
+            }
+            PlanDraft draft = new PlanDraft(name.getValue(), values.get(), action.getValue(), rateValue);
+            PlanSummary saved = existing == null ? plans.create(draft) : plans.update(existing.id(), draft);
+            grid.getDataProvider().refreshAll();
+            Notices.success("Plan " + saved.name() + " saved");
+            return true;
+        });
+        dialog.setWidth("min(56em, 100vw)");
+        dialog.form().add(name, action, rate);
+        resources.addTo(dialog.form());
+        dialog.open();
+    }
+}
