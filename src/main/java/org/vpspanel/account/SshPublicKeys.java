@@ -52,7 +52,14 @@ final class SshPublicKeys {
             if (bits < MIN_RSA_BITS) {
                 throw new IllegalArgumentException("RSA keys must have at least " + MIN_RSA_BITS + " bits; this has " + bits);
             }
+        } else if (innerType.equals("ssh-ed25519")) {
+            if (readField(buffer).length != 32) {
+                throw new IllegalArgumentException("The key data does not hold a 32-byte Ed25519 key");
+            }
         } else {
+            if (!buffer.hasRemaining()) {
+                throw new IllegalArgumentException("The key data is truncated");
+            }
             while (buffer.hasRemaining()) {
                 readField(buffer);
             }

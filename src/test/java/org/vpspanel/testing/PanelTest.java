@@ -1,0 +1,88 @@
+package org.vpspanel.testing;
+
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.vpspanel.account.AccountService;
+import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.Allocation;
+import org.vpspanel.account.NewAccount;
+import org.vpspanel.resources.Units;
+
+/**
+ * Base of every test that needs the running panel: the whole app on a random port with its own embedded
+ * PostgreSQL (see {@link FreshPanelContextCustomizerFactory}). All subclasses share one Spring context, so
+ * do not add configuration that changes it (mock beans, properties); each test starts from the state of
+ * the first start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PanelTest {
+
+    protected static final String ADMIN = "admin";
+    /** The password of every account the helpers below open. */
+    protected static final String PASSWORD = "correct horse battery";
+    protected static final Allocation ALLOCATION = new Allocation(10, 20, Units.parseSize("64G"),
+            Units.parseSize("1T"), 16);
+
+    @Autowired
+    protected TestDatabase database;
+
+    @Autowired
+    protected StartupConsole startupConsole;
+
+    @Autowired
+    protected AccountService accounts;
+
+    @Autowired
+    private UserDetailsService userDetails;
+
+    @BeforeEach
+    void startFromFirstStart() {
+        SecurityContextHolder.clearContext();
+        database.resetToFirstStart();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    /** Makes the calls that follow on this thread act for the user, as after a real login. */
+    protected void signIn(String username) {
+        UserDetails user = userDetails.loadUserByUsername(username);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+    }
+
+    /** Runs one call as the user and returns to whoever was signed in before. */
+    protected <T> T as(String username, Supplier<T> call) {
+        var before = SecurityContextHolder.getContext().getAuthentication();
+        signIn(username);
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(before);
+        }
+    }
+
+    /** An account form for the user name, with {@link #PASSWORD}. */
+    protected static NewAccount newAccount(String username) {
+        return new NewAccount(username, username + "@example.com", "Test " + username, PASSWORD);
+    }
+
+    /** A reseller opened by the admin, with {@link #ALLOCATION}. */
+    protected AccountSummary createReseller(String username) {
+        return as(ADMIN, () -> accounts.createReseller(newAccount(username), ALLOCATION));
+    }
+
+    /** A customer opened by its reseller. */
+    protected AccountSummary createCustomer(String username, AccountSummary reseller) {
+        return as(reseller.username(), () -> accounts.createCustomer(newAccount(username), null));
+    }
+}
