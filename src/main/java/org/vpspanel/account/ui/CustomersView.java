@@ -6,11 +6,9 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -26,6 +24,8 @@ import org.vpspanel.account.AccountSummary;
 import org.vpspanel.account.CurrentUser;
 import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.LazyGrids;
+import org.vpspanel.ui.RowActions;
 import org.vpspanel.ui.Notices;
 
 /** Customers: all of them for an admin, its own for a reseller. */
@@ -40,19 +40,14 @@ class CustomersView extends VerticalLayout {
     private final AccountService accounts;
     private final boolean admin;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
-    private final TextField filter = new TextField();
+    private final TextField filter;
 
     CustomersView(AccountService accounts, CurrentUser currentUser) {
         this.accounts = accounts;
         this.admin = currentUser.require().isAdmin();
         setSizeFull();
-        filter.setId("customers-filter");
-        filter.setPlaceholder("Filter by name or email");
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        Button create = new Button("New customer", VaadinIcon.PLUS.create(), e -> openCreate());
-        create.setId("new-customer");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        filter = LazyGrids.filterField("customers-filter", "Filter by name or email", grid);
+        Button create = RowActions.create("New customer", "new-customer", this::openCreate);
 
         grid.setId("customers-grid");
         grid.addColumn(AccountSummary::username).setHeader("User name").setKey("username").setSortable(true)

@@ -4,11 +4,9 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -21,6 +19,8 @@ import org.vpspanel.account.AccountSummary;
 import org.vpspanel.account.Allocation;
 import org.vpspanel.resources.Units;
 import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.LazyGrids;
+import org.vpspanel.ui.RowActions;
 import org.vpspanel.ui.Notices;
 
 /** The admin's resellers, each with what it may sell. */
@@ -34,18 +34,13 @@ class ResellersView extends VerticalLayout {
 
     private final AccountService accounts;
     private final Grid<AccountSummary> grid = new Grid<>(AccountSummary.class, false);
-    private final TextField filter = new TextField();
+    private final TextField filter;
 
     ResellersView(AccountService accounts) {
         this.accounts = accounts;
         setSizeFull();
-        filter.setId("resellers-filter");
-        filter.setPlaceholder("Filter by name or email");
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        Button create = new Button("New reseller", VaadinIcon.PLUS.create(), e -> openCreate());
-        create.setId("new-reseller");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        filter = LazyGrids.filterField("resellers-filter", "Filter by name or email", grid);
+        Button create = RowActions.create("New reseller", "new-reseller", this::openCreate);
 
         grid.setId("resellers-grid");
         grid.addColumn(AccountSummary::username).setHeader("User name").setKey("username").setSortable(true)

@@ -1,18 +1,14 @@
 package org.vpspanel.partition.ui;
 
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -41,6 +37,8 @@ import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.template.TemplateService;
 import org.vpspanel.template.TemplateSummary;
 import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.LazyGrids;
+import org.vpspanel.ui.RowActions;
 import org.vpspanel.ui.Notices;
 
 /** The partitions the user may see; admins and resellers sell new ones here. */
@@ -61,7 +59,7 @@ class PartitionsView extends VerticalLayout {
     private final NodeService nodes;
     private final Actor actor;
     private final Grid<PartitionSummary> grid = new Grid<>(PartitionSummary.class, false);
-    private final TextField hostnameFilter = new TextField();
+    private final TextField hostnameFilter = LazyGrids.filterField("partitions-filter", "Filter by hostname", grid);
     private final Select<PartitionState> stateFilter = new Select<>();
 
     PartitionsView(PartitionService partitions, AccountService accounts, PlanService plans,
@@ -74,10 +72,6 @@ class PartitionsView extends VerticalLayout {
         this.actor = currentUser.require();
         setSizeFull();
 
-        hostnameFilter.setId("partitions-filter");
-        hostnameFilter.setPlaceholder("Filter by hostname");
-        hostnameFilter.setValueChangeMode(ValueChangeMode.LAZY);
-        hostnameFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         stateFilter.setId("partitions-state-filter");
         stateFilter.setEmptySelectionAllowed(true);
         stateFilter.setEmptySelectionCaption("Any state");
@@ -87,10 +81,7 @@ class PartitionsView extends VerticalLayout {
         HorizontalLayout toolbar = new HorizontalLayout(hostnameFilter, stateFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (!actor.isCustomer()) {
-            Button create = new Button("New partition", VaadinIcon.PLUS.create(), e -> openCreate());
-            create.setId("new-partition");
-            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            toolbar.add(create);
+            toolbar.add(RowActions.create("New partition", "new-partition", this::openCreate));
         }
 
         grid.setId("partitions-grid");

@@ -5,12 +5,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -25,8 +23,9 @@ import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
-import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.FormDialog;
+import org.vpspanel.ui.LazyGrids;
+import org.vpspanel.ui.RowActions;
 import org.vpspanel.ui.Inputs;
 import org.vpspanel.ui.Notices;
 
@@ -43,20 +42,15 @@ class PlansView extends VerticalLayout {
     private final long me;
     private final boolean admin;
     private final Grid<PlanSummary> grid = new Grid<>(PlanSummary.class, false);
-    private final TextField filter = new TextField();
+    private final TextField filter;
 
     PlansView(PlanService plans, CurrentUser currentUser) {
         this.plans = plans;
         this.me = currentUser.require().id();
         this.admin = currentUser.require().isAdmin();
         setSizeFull();
-        filter.setId("plans-filter");
-        filter.setPlaceholder("Filter by name");
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
-        Button create = new Button("New plan", VaadinIcon.PLUS.create(), e -> openEditor(null));
-        create.setId("new-plan");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        filter = LazyGrids.filterField("plans-filter", "Filter by name", grid);
+        Button create = RowActions.create("New plan", "new-plan", () -> openEditor(null));
 
         grid.setId("plans-grid");
         grid.addColumn(PlanSummary::name).setHeader("Name").setKey("name").setSortable(true).setAutoWidth(true);
@@ -76,18 +70,10 @@ class PlansView extends VerticalLayout {
     private HorizontalLayout actions(PlanSummary plan) {
         HorizontalLayout actions = new HorizontalLayout();
         if (admin || !plan.global()) {
-            Button edit = new Button(VaadinIcon.EDIT.create(), e -> openEditor(plan));
-            edit.setAriaLabel("Edit plan " + plan.name());
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            Button delete = new Button(VaadinIcon.TRASH.create(), e -> ConfirmAction.ask("Delete plan",
-                    "Delete the plan '" + plan.name() + "'?", "Delete", () -> {
-                        plans.delete(plan.id());
-                        grid.getDataProvider().refreshAll();
-                        Notices.success("Plan " + plan.name() + " deleted");
-                    }));
-            delete.setAriaLabel("Delete plan " + plan.name());
-            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-            actions.add(edit, delete);
+            actions.add(RowActions.edit("edit-plan-" + plan.name(), "Edit plan " + plan.name(), () -> openEditor(plan)),
+                    RowActions.delete("delete-plan-" + plan.name(), "plan " + plan.name(),
+                            "Delete the plan '" + plan.name() + "'?", () -> plans.delete(plan.id()),
+                            grid.getDataProvider()::refreshAll));
         }
         return actions;
     }
