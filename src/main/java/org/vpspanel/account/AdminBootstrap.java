@@ -47,7 +47,7 @@ class AdminBootstrap implements ApplicationRunner {
                     + AccountRules.MIN_PASSWORD_LENGTH + " characters long");
         }
         String password = generated ? randomPassword() : configuredPassword;
-        UserAccount admin = users.save(new UserAccount(ADMIN_USERNAME, "admin@localhost", "Administrator",
+        UserAccount admin = users.save(new UserAccount(ADMIN_USERNAME, "admin@vpspanel.invalid", "Administrator",
                 passwordEncoder.encode(password), Role.ADMIN, null, clock.instant()));
         audit.record("admin.create", "user", admin.getId(), generated ? "random password" : "configured password");
         System.out.println("VPS Panel admin login: " + ADMIN_USERNAME + " / "

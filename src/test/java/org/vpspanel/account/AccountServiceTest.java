@@ -192,6 +192,16 @@ class AccountServiceTest extends PanelTest {
     }
 
     @Test
+    void theAdminOfTheFirstStartCanSaveItsProfileAsItIs() {
+        signIn(ADMIN);
+        AccountSummary firstStart = accounts.me();
+
+        accounts.updateMyProfile(firstStart.email(), "The Administrator");
+
+        assertThat(accounts.me().fullName()).isEqualTo("The Administrator");
+    }
+
+    @Test
     void aDisabledUserCannotLogIn() {
         AccountSummary acme = createReseller("acme");
         AccountSummary carol = createCustomer("carol", acme);

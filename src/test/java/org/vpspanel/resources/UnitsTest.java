@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import java.util.function.LongFunction;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -91,27 +92,39 @@ class UnitsTest {
         assertThat(Units.parseRate("9223372036854775807")).isEqualTo(Long.MAX_VALUE);
     }
 
-    @ParameterizedTest
+    /** How each unit writes a value: exactly, for the plan forms and the command line; or for people. */
+    @ParameterizedTest(name = "{0} {1} is written {2}")
     @CsvSource({
-            "536870912, 512M",
-            "1610612736, 1536M",
-            "1099511627776, 1T",
-            "1000, 1000",
-            "1024, 1K",
-            "0, 0"})
-    void sizesAreFormattedInTheLargestExactUnit(long bytes, String text) {
-        assertThat(Units.formatSize(bytes)).isEqualTo(text);
-    }
+            "size, 536870912, 512M",
+            "size, 1610612736, 1536M",
+            "size, 1099511627776, 1T",
+            "size, 1000, 1000",
+            "size, 1024, 1K",
+            "size, 0, 0",
+            "rate, 10000000, 10Mbit",
+            "rate, 1000000000, 1Gbit",
+            "rate, 1500, 1500bit",
+            "rate, 1000000000000, 1000Gbit",
+            "rate, 0, 0bit",
+            "human size, 536870912, 512 MiB",
+            "human size, 1610612736, 1.5 GiB",
+            "human size, 1023, 1023 B",
+            "human size, 0, 0 B",
+            "human size, 5497558138880, 5 TiB",
+            "human rate, 10000000, 10 Mbit/s",
+            "human rate, 1500, 1.5 Kbit/s",
+            "human rate, 999, 999 bit/s",
+            "human rate, 100000000000, 100 Gbit/s"})
+    void valuesAreWrittenInTheLargestUnitThatFits(String form, long value, String text) {
+        LongFunction<String> writer = switch (form) {
+            case "size" -> Units::formatSize;
+            case "rate" -> Units::formatRate;
+            case "human size" -> Units::humanSize;
+            case "human rate" -> Units::humanRate;
+            default -> throw new IllegalArgumentException(form);
+        };
 
-    @ParameterizedTest
-    @CsvSource({
-            "10000000, 10Mbit",
-            "1000000000, 1Gbit",
-            "1500, 1500bit",
-            "1000000000000, 1000Gbit",
-            "0, 0bit"})
-    void ratesAreFormattedInTheLargestExactUnit(long bitsPerSecond, String text) {
-        assertThat(Units.formatRate(bitsPerSecond)).isEqualTo(text);
+        assertThat(writer.apply(value)).isEqualTo(text);
     }
 
     @Test
@@ -126,26 +139,5 @@ class UnitsTest {
             assertThat(Units.parseSize(Units.formatSize(value))).as("size %d", value).isEqualTo(value);
             assertThat(Units.parseRate(Units.formatRate(value))).as("rate %d", value).isEqualTo(value);
         });
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "536870912, 512 MiB",
-            "1610612736, 1.5 GiB",
-            "1023, 1023 B",
-            "0, 0 B",
-            "5497558138880, 5 TiB"})
-    void sizesForPeopleUseBinaryUnits(long bytes, String text) {
-        assertThat(Units.humanSize(bytes)).isEqualTo(text);
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "10000000, 10 Mbit/s",
-            "1500, 1.5 Kbit/s",
-            "999, 999 bit/s",
-            "100000000000, 100 Gbit/s"})
-    void ratesForPeopleUseDecimalUnits(long bitsPerSecond, String text) {
-        assertThat(Units.humanRate(bitsPerSecond)).isEqualTo(text);
     }
 }
