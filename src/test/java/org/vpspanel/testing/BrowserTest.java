@@ -1,6 +1,10 @@
 package org.vpspanel.testing;
 
+import static com.codeborne.selenide.Condition.exactText;
+import static com.codeborne.selenide.Condition.text;
+import static com.codeborne.selenide.Condition.value;
 import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 
 import com.codeborne.selenide.Configuration;
@@ -91,6 +95,20 @@ public abstract class BrowserTest extends PanelTest {
     /** Types a value into a Vaadin field and leaves it, so that the server receives the value. */
     protected static void fill(String id, String value) {
         field(id).setValue(value).sendKeys(Keys.TAB);
+    }
+
+    /** Picks an item of a Vaadin select by its label. */
+    protected static void choose(String selectId, String label) {
+        $("#" + selectId).click();
+        $$("vaadin-select-item").findBy(exactText(label)).click();
+        $("#" + selectId).shouldHave(text(label));
+    }
+
+    /** Types into a Vaadin combo box and picks the item with this label once the server has offered it. */
+    protected static void pick(String comboBoxId, String label) {
+        field(comboBoxId).setValue(label);
+        $$("vaadin-combo-box-item").findBy(exactText(label)).click();
+        field(comboBoxId).shouldHave(value(label));
     }
 
     /** The error message a Vaadin field shows below itself. */
