@@ -94,8 +94,13 @@ public final class AgentMain {
         return options;
     }
 
-    static boolean isRoot() throws IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .filter(line -> line.startsWith("Uid:")).anyMatch(line -> line.split("\\s+")[2].equals("0"));
+    /** Whether this process runs with the real uid 0. */
+    public static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("Uid:")).anyMatch(line -> line.split("\\s+")[1].equals("0"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

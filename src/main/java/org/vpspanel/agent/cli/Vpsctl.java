@@ -29,7 +29,7 @@ public final class Vpsctl {
     private final PrintStream out;
     private final PrintStream err;
 
-    Vpsctl(PrintStream out, PrintStream err) {
+    public Vpsctl(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -38,7 +38,8 @@ public final class Vpsctl {
         System.exit(new Vpsctl(System.out, System.err).run(args));
     }
 
-    int run(String[] args) {
+    /** Runs one command line and returns the exit code. */
+    public int run(String[] args) {
         Invocation invocation;
         try {
             invocation = VpsctlArguments.parse(args);
