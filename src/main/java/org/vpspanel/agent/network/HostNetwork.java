@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,12 @@ public final class HostNetwork {
     /** Socket-buffer ceilings of the partition's namespace, set from the host so root inside cannot lift them. */
     public void setSysctls(String namespace, Map<String, String> sysctls) {
         for (Map.Entry<String, String> sysctl : sysctls.entrySet()) {
-            Commands.run("ip", "netns", "exec", namespace, "sysctl", "-q", "-w", sysctl.getKey() + "=" + sysctl.getValue());
+            Commands.Result result = Commands.attempt(List.of("ip", "netns", "exec", namespace, "sysctl", "-w",
+                    sysctl.getKey() + "=" + sysctl.getValue()), Duration.ofSeconds(10), null);
+            // sysctl exits 0 even when the kernel refuses a value; it says so on stderr
+            if (!result.succeeded() || !result.stderr().isBlank()) {
+                throw new CommandException(result);
+            }
         }
     }
 
