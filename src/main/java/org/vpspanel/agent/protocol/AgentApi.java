@@ -78,7 +78,7 @@ public final class AgentApi {
         if (!m.matches()) {
             throw new ApiException(404, null, "no such endpoint: " + path);
         }
-        String id = m.group(1);
+        String id = PartitionSpec.requireValidId(m.group(1));
         String action = m.group(2);
         if (action == null) {
             return switch (method) {

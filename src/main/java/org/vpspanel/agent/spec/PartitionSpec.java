@@ -17,6 +17,12 @@ public record PartitionSpec(String id, String hostname, Template template, Strin
         SpecValidation.requireValid(id, hostname, template, ipv4, gateway, resources);
     }
 
+    /** Refuses ids that could not name a partition, before they reach a path or a host object's name. */
+    public static String requireValidId(String id) {
+        SpecValidation.requireValidId(id);
+        return id;
+    }
+
     public Optional<Ipv4Cidr> address() {
         return Optional.ofNullable(ipv4).map(Ipv4Cidr::parse);
     }

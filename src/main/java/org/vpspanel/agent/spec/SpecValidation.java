@@ -17,9 +17,7 @@ final class SpecValidation {
 
     static void requireValid(String id, String hostname, Template template, String ipv4, String gateway,
                              Resources resources) {
-        if (id == null || !ID.matcher(id).matches()) {
-            throw new InvalidSpecException("id", "'" + id + "' is not a partition id (1-32 of a-z, 0-9, '-')");
-        }
+        requireValidId(id);
         if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
             throw new InvalidSpecException("hostname", "'" + hostname + "' is not a host name");
         }
@@ -43,6 +41,12 @@ final class SpecValidation {
             if (!address.contains(via) || via.address() == address.address()) {
                 throw new InvalidSpecException("gateway", gateway + " is not another address in " + ipv4);
             }
+        }
+    }
+
+    static void requireValidId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidSpecException("id", "'" + id + "' is not a partition id (1-32 of a-z, 0-9, '-')");
         }
     }
 
