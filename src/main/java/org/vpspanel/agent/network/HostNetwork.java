@@ -87,6 +87,11 @@ public final class HostNetwork {
         }
     }
 
+    /** Caps the partition's concurrent TCP connections in its namespace (0: no cap). */
+    public void capTcpConnections(String namespace, long limit) {
+        runNft(NftRuleset.renderConnectionCap(prefix, limit), "ip", "netns", "exec", namespace);
+    }
+
     /** Connects the namespace to the bridge with its address and default route, and shapes it. */
     public void attach(String namespace, NetworkAttachment a, Ipv4Cidr address, String gateway) {
         ensureBridge();
@@ -132,13 +137,16 @@ public final class HostNetwork {
         runNft(NftRuleset.render(prefix, hostLinkPattern(), attachments));
     }
 
-    private void runNft(String ruleset) {
+    /** Loads a ruleset with nft -f, optionally behind a prefix command such as ip netns exec. */
+    private void runNft(String ruleset, String... within) {
         try {
             Files.createDirectories(workDir);
             Path file = Files.createTempFile(workDir, "nft", ".rules");
             try {
                 Files.writeString(file, ruleset);
-                Commands.run("nft", "-f", file.toString());
+                List<String> command = new java.util.ArrayList<>(List.of(within));
+                command.addAll(List.of("nft", "-f", file.toString()));
+                Commands.run(command);
             } finally {
                 Files.deleteIfExists(file);
             }

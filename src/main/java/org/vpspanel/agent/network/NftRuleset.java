@@ -39,6 +39,31 @@ public final class NftRuleset {
         return nft.toString();
     }
 
+    /**
+     * nft -f input for the partition's own network namespace: at most {@code limit} TCP connections at a
+     * time, opened by it or to it (both directions count in one set element, so they share the cap).
+     * Root inside has no CAP_NET_ADMIN, so it cannot change this table. A limit of 0 removes the cap.
+     */
+    public static String renderConnectionCap(String table, long limit) {
+        StringBuilder nft = new StringBuilder();
+        nft.append("table inet ").append(table).append(" {}\n");
+        nft.append("delete table inet ").append(table).append("\n");
+        if (limit == 0) {
+            return nft.toString();
+        }
+        nft.append("table inet ").append(table).append(" {\n");
+        nft.append("  set tcp_connections { type inet_proto; size 16; flags dynamic; }\n");
+        for (String hook : new String[] {"output", "input"}) {
+            nft.append("  chain ").append(hook).append(" {\n");
+            nft.append("    type filter hook ").append(hook).append(" priority 0; policy accept;\n");
+            nft.append("    ct state new meta l4proto tcp add @tcp_connections { meta l4proto ct count over ").append(limit)
+                    .append(" } reject with tcp reset\n");
+            nft.append("  }\n");
+        }
+        nft.append("}\n");
+        return nft.toString();
+    }
+
     /** nft -f input that removes the table, whether or not it exists. */
     public static String renderRemoval(String table) {
         return "table bridge " + table + " {}\ndelete table bridge " + table + "\n";

@@ -159,6 +159,7 @@ public final class PartitionManager {
         if (running) {
             cgroups.apply(hostName(id), to, disk.device());
             network.setSysctls(hostName(id), NamespaceSysctls.render(to));
+            network.capTcpConnections(hostName(id), to.get(ResourceField.TCP_CONNECTIONS));
             attachment(desired, record).ifPresent(network::shape);
         }
         files.saveSpec(desired);
@@ -417,6 +418,7 @@ public final class PartitionManager {
         String namespace = hostName(spec.id());
         network.adoptNamespace(namespace, pid);
         network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()));
+        network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS));
         synchronized (nodeLock) {
             attachment(spec, record).ifPresent(a -> network.attach(namespace, a, spec.address().orElseThrow(), spec.gateway()));
             network.applyRules(attachments(null));

@@ -19,7 +19,7 @@ public record SpecChanges(List<String> live, List<String> atRestart, List<String
             ResourceField.CPU_WEIGHT, ResourceField.MEMORY, ResourceField.SWAP, ResourceField.MEMORY_GUARANTEE,
             ResourceField.DISK, ResourceField.DISK_INODES, ResourceField.IO_READ_BPS, ResourceField.IO_WRITE_BPS,
             ResourceField.IO_READ_IOPS, ResourceField.IO_WRITE_IOPS, ResourceField.IO_WEIGHT, ResourceField.NET_EGRESS,
-            ResourceField.NET_INGRESS, ResourceField.PROCESSES, ResourceField.SOCKET_BUFFERS, ResourceField.HUGEPAGES);
+            ResourceField.NET_INGRESS, ResourceField.TCP_CONNECTIONS, ResourceField.PROCESSES, ResourceField.SOCKET_BUFFERS, ResourceField.HUGEPAGES);
     private static final Set<ResourceField> PANEL_ONLY = EnumSet.of(ResourceField.MONTHLY_TRAFFIC, ResourceField.IPV4_ADDRESSES);
 
     public static SpecChanges between(PartitionSpec current, PartitionSpec desired) {

@@ -27,15 +27,18 @@ class NetworkKernelTest {
     private static String outside;
     private static Process outsideHttp;
     private static Process outsideIperf;
+    private static Process outsideEcho;
 
     @BeforeAll
     static void createPartitionsAndTheOutside() throws Exception {
         assumeTrue(Commands.attempt("iperf3", "--version").succeeded(), "network tests need iperf3");
         agent = TestAgent.start();
         subnet = "10.213." + new SecureRandom().nextInt(250) + ".";
-        for (String[] partition : List.of(new String[] {"n1", "2"}, new String[] {"n2", "3"})) {
+        // n2 holds few TCP connections; n1 many, as its spoofing attempts stay in conntrack for a while
+        for (String[] partition : List.of(new String[] {"n1", "2", "1000"}, new String[] {"n2", "3", "3"})) {
             TestAgent.Cli created = agent.vpsctl("create", partition[0], "--template", "busybox", "--hostname", partition[0],
-                    "--ip", subnet + partition[1] + "/24", "--gateway", subnet + "1", "--net-egress", "10Mbit", "--net-ingress", "10Mbit");
+                    "--ip", subnet + partition[1] + "/24", "--gateway", subnet + "1", "--net-egress", "10Mbit", "--net-ingress", "10Mbit",
+                    "--tcp-connections", partition[2]);
             assertThat(created.exitCode()).as(created.err()).isZero();
             assertThat(agent.vpsctl("start", partition[0]).exitCode()).isZero();
         }
@@ -52,6 +55,7 @@ class NetworkKernelTest {
         java.nio.file.Files.writeString(www.toPath().resolve("ok.txt"), "outside\n");
         outsideHttp = background("ip", "netns", "exec", outside, "busybox", "httpd", "-f", "-p", "8080", "-h", www.toString());
         outsideIperf = background("ip", "netns", "exec", outside, "iperf3", "-s");
+        outsideEcho = background("ip", "netns", "exec", outside, "busybox", "nc", "-ll", "-p", "7000", "-e", "cat");
         agent.sh("n2", "mkdir -p /www && echo n2 > /www/ok.txt && httpd -p 8080 -h /www");
         Thread.sleep(300);
     }
@@ -64,7 +68,7 @@ class NetworkKernelTest {
 
     @AfterAll
     static void removeEverything() throws Exception {
-        for (Process server : new Process[] {outsideHttp, outsideIperf}) {
+        for (Process server : new Process[] {outsideHttp, outsideIperf, outsideEcho}) {
             if (server != null) {
                 server.destroy();
                 server.waitFor(5, TimeUnit.SECONDS);
@@ -95,6 +99,14 @@ class NetworkKernelTest {
         // n2's server does answer, from outside
         assertThat(body(Commands.attemptWithInput(List.of("ip", "netns", "exec", outside, "busybox", "nc", "-w", "2", subnet + "3", "8080"),
                 GET, Duration.ofSeconds(10)).stdout())).isEqualTo("n2\n");
+    }
+
+    @Test
+    void holdsAtMostItsTcpConnectionLimit() {
+        Commands.Result held = agent.sh("n2", "for i in 1 2 3 4 5 6; do sleep 4 | nc " + subnet + "1 7000 & done; sleep 1;"
+                + " netstat -tn | grep -c ':7000 .*ESTABLISHED'");
+
+        assertThat(held.stdout()).isEqualTo("3\n");
     }
 
     @Test

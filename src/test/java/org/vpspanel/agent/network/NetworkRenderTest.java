@@ -29,6 +29,16 @@ class NetworkRenderTest {
     }
 
     @Test
+    void capsTcpConnectionsInBothDirectionsWithOneCounter() {
+        String rules = NftRuleset.renderConnectionCap("vpt", 100);
+
+        assertThat(rules).startsWith("table inet vpt {}\ndelete table inet vpt\ntable inet vpt {\n");
+        assertThat(rules.split("add @tcp_connections \\{ meta l4proto ct count over 100 } reject with tcp reset", -1)).hasSize(3);
+        assertThat(rules).contains("type filter hook output priority 0;", "type filter hook input priority 0;");
+        assertThat(NftRuleset.renderConnectionCap("vpt", 0)).isEqualTo("table inet vpt {}\ndelete table inet vpt\n");
+    }
+
+    @Test
     void shapesBothDirectionsOnTheHostSide() {
         assertThat(TrafficShaping.render(p1)).containsExactly(
                 List.of("tc", "qdisc", "replace", "dev", "vptv1", "root", "handle", "1:", "htb", "default", "1"),
