@@ -179,6 +179,54 @@ class PartitionLifecycleKernelTest {
 
     @Test
     @Order(9)
+    void setsRootPasswordAndSshKeysAndReportsUsage() throws Exception {
+        Path keys = agent.stateDir.resolve("keys.pub");
+        Files.writeString(keys, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKeyForTests admin@test\n");
+        TestAgent.Cli installed = agent.vpsctl("ssh-keys", "life", keys.toString());
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+        assertThat(agent.sh("life", "cat /root/.ssh/authorized_keys; stat -c %a /root/.ssh/authorized_keys").stdout())
+                .isEqualTo("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKeyForTests admin@test\n600\n");
+
+        agent.manager().setRootPassword("life", "s3cret-pass");
+        assertThat(agent.sh("life", "grep '^root:' /etc/shadow").stdout()).startsWith("root:$6$");
+
+        TestAgent.Cli usage = agent.vpsctl("usage", "life");
+        assertThat(usage.exitCode()).isZero();
+        assertThat(usage.out()).contains("cpu time", "memory", "processes", "disk", "inodes", "network in");
+        Map<String, Object> counters = Json.readObject(agent.vpsctl("--json", "usage", "life").out());
+        assertThat(((Number) counters.get("processes")).longValue()).isPositive();
+        assertThat(((Number) counters.get("diskBytesTotal")).longValue()).isGreaterThan(400L << 20);
+        assertThat(((Number) counters.get("inodesUsed")).longValue()).isPositive();
+    }
+
+    @Test
+    @Order(10)
+    void reinstallGivesAFreshRootFilesystemWithTheSameSpec() {
+        TestAgent.Cli reinstall = agent.vpsctl("reinstall", "life");
+        assertThat(reinstall.exitCode()).as(reinstall.err()).isZero();
+
+        assertThat(agent.sh("life", "ls /mine").exitCode()).isNotZero();
+        assertThat(agent.sh("life", "hostname").stdout()).isEqualTo("life1\n");
+    }
+
+    @Test
+    @Order(11)
+    void autostartPartitionsStartWithTheAgentAndADestroyCutShortIsFinished() throws Exception {
+        assertThat(agent.vpsctl("set", "life", "--autostart", "true").exitCode()).isZero();
+        assertThat(agent.vpsctl("create", "gone", "--template", "busybox", "--hostname", "gone", "--disk", "64M").exitCode()).isZero();
+        // as after a host reboot: nothing runs; and as if the agent had died while destroying "gone"
+        agent.manager().stop("life", java.time.Duration.ZERO);
+        Path record = agent.stateDir.resolve("partitions/gone/record.json");
+        Files.writeString(record, Files.readString(record).replace("\"pending\" : null", "\"pending\" : \"destroy\""));
+
+        agent.restart();
+
+        assertThat(agent.vpsctl("status", "life").out()).contains("running");
+        assertThat(agent.manager().list()).extracting(p -> p.id()).containsExactly("life");
+    }
+
+    @Test
+    @Order(12)
     void destroyLeavesNothingBehind() throws Exception {
         TestAgent.Cli destroy = agent.vpsctl("destroy", "life");
         assertThat(destroy.exitCode()).as(destroy.err()).isZero();
