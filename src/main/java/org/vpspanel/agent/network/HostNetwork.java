@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -77,13 +78,12 @@ public final class HostNetwork {
 
     /** Socket-buffer ceilings of the partition's namespace, set from the host so root inside cannot lift them. */
     public void setSysctls(String namespace, Map<String, String> sysctls) {
-        for (Map.Entry<String, String> sysctl : sysctls.entrySet()) {
-            Commands.Result result = Commands.attempt(List.of("ip", "netns", "exec", namespace, "sysctl", "-w",
-                    sysctl.getKey() + "=" + sysctl.getValue()), Duration.ofSeconds(10), null);
-            // sysctl exits 0 even when the kernel refuses a value; it says so on stderr
-            if (!result.succeeded() || !result.stderr().isBlank()) {
-                throw new CommandException(result);
-            }
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "sysctl", "-w"));
+        sysctls.forEach((key, value) -> command.add(key + "=" + value));
+        Commands.Result result = Commands.attempt(command, Duration.ofSeconds(10), null);
+        // sysctl exits 0 even when the kernel refuses a value; it says so on stderr
+        if (!result.succeeded() || !result.stderr().isBlank()) {
+            throw new CommandException(result);
         }
     }
 
@@ -144,7 +144,7 @@ public final class HostNetwork {
             Path file = Files.createTempFile(workDir, "nft", ".rules");
             try {
                 Files.writeString(file, ruleset);
-                List<String> command = new java.util.ArrayList<>(List.of(within));
+                List<String> command = new ArrayList<>(List.of(within));
                 command.addAll(List.of("nft", "-f", file.toString()));
                 Commands.run(command);
             } finally {

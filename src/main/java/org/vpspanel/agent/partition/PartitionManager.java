@@ -117,9 +117,6 @@ public final class PartitionManager {
             disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES));
             templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record));
             files.saveConfig(id, ociConfig(spec, record));
-            synchronized (nodeLock) {
-                network.applyRules(attachments(null));
-            }
             files.saveRecord(id, record.withPending(null));
         } catch (RuntimeException e) {
             undo("create", id, e);
@@ -279,8 +276,10 @@ public final class PartitionManager {
     /** Idempotent: every step checks what is still there, so it also finishes a destroy cut short. */
     private void removeEverything(String id) {
         stopLocked(id, Duration.ZERO);
-        synchronized (nodeLock) {
-            network.applyRules(attachments(id));
+        if (files.spec(id).map(spec -> spec.ipv4() != null).orElse(true)) {
+            synchronized (nodeLock) {
+                network.applyRules(attachments(id));
+            }
         }
         disk(id).delete();
         files.delete(id);
@@ -393,6 +392,10 @@ public final class PartitionManager {
                 LOG.log(System.Logger.Level.ERROR, "recovering partition " + id + " failed: " + e.getMessage());
             }
         }
+        // after a host reboot the node's rules are gone; they are the same for every partition, so once
+        synchronized (nodeLock) {
+            network.applyRules(attachments(null));
+        }
     }
 
     private void recoverLocked(String id) {
@@ -419,10 +422,12 @@ public final class PartitionManager {
         network.adoptNamespace(namespace, pid);
         network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()));
         network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS));
-        synchronized (nodeLock) {
-            attachment(spec, record).ifPresent(a -> network.attach(namespace, a, spec.address().orElseThrow(), spec.gateway()));
-            network.applyRules(attachments(null));
-        }
+        attachment(spec, record).ifPresent(a -> {
+            synchronized (nodeLock) {
+                network.attach(namespace, a, spec.address().orElseThrow(), spec.gateway());
+                network.applyRules(attachments(null));
+            }
+        });
     }
 
     /** Removes the partition's links and its namespace's name; the namespace itself ends with its processes. */

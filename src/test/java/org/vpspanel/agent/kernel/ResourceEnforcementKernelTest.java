@@ -15,10 +15,11 @@ class ResourceEnforcementKernelTest {
 
     private static TestAgent agent;
 
+    /** "lim" has the highest CPU weight, so that on a busy host its busy loop still reaches its cap. */
     @BeforeAll
     static void createPartitions() {
         agent = TestAgent.start();
-        create("lim", "--memory", "64M", "--processes", "64", "--cpus", "1", "--cpu-limit", "50", "--io-write-bps", "5M",
+        create("lim", "--memory", "64M", "--processes", "64", "--cpus", "1", "--cpu-limit", "50", "--cpu-weight", "10000", "--io-write-bps", "5M",
                 "--disk", "64M", "--open-files", "1024", "--locked-memory", "8M", "--shared-memory", "16M",
                 "--pending-signals", "256", "--message-queues", "800K", "--ptys", "16", "--socket-buffers", "256K");
         create("calm", "--memory", "64M", "--disk", "256M", "--disk-inodes", "20000");
