@@ -14,18 +14,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** cgroup v1 (and the v1 half of a hybrid host): one hierarchy per controller. */
-final class CgroupV1 implements Cgroups {
+record CgroupV1(Path root) implements Cgroups {
 
     static final long CPU_PERIOD_US = 100_000;
     private static final List<String> OPTIONAL_FILES = List.of("memory/memory.memsw.limit_in_bytes",
             "blkio/blkio.weight", "blkio/blkio.bfq.weight", "hugetlb/hugetlb.2MB.limit_in_bytes");
     private static final List<String> LIMITED_CONTROLLERS = List.of("cpuset", "cpu", "memory", "pids", "blkio", "hugetlb");
-
-    private final Path root;
-
-    CgroupV1(Path root) {
-        this.root = root;
-    }
 
     @Override
     public String version() {

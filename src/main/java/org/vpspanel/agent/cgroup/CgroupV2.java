@@ -13,15 +13,9 @@ import java.util.List;
 import java.util.Set;
 
 /** cgroup v2: one unified hierarchy; a partition's cgroup is a direct child of the root. */
-final class CgroupV2 implements Cgroups {
+record CgroupV2(Path root) implements Cgroups {
 
     private static final List<String> OPTIONAL_FILES = List.of("memory.swap.max", "io.weight", "io.bfq.weight", "hugetlb.2MB.max");
-
-    private final Path root;
-
-    CgroupV2(Path root) {
-        this.root = root;
-    }
 
     @Override
     public String version() {

@@ -74,10 +74,7 @@ class NetworkKernelTest {
                 server.waitFor(5, TimeUnit.SECONDS);
             }
         }
-        if (agent != null) {
-            agent.close();
-            assertThat(agent.leftovers()).isEmpty();
-        }
+        TestAgent.closeLeavingNothing(agent);
     }
 
     private static final String GET = "GET /ok.txt HTTP/1.0\r\n\r\n";

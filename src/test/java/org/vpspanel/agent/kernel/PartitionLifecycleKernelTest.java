@@ -31,10 +31,7 @@ class PartitionLifecycleKernelTest {
 
     @AfterAll
     static void stopAgent() throws Exception {
-        if (agent != null) {
-            agent.close();
-            assertThat(agent.leftovers()).isEmpty();
-        }
+        TestAgent.closeLeavingNothing(agent);
     }
 
     @Test

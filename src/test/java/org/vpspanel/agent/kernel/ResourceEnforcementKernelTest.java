@@ -41,10 +41,7 @@ class ResourceEnforcementKernelTest {
 
     @AfterAll
     static void removePartitions() throws Exception {
-        if (agent != null) {
-            agent.close();
-            assertThat(agent.leftovers()).isEmpty();
-        }
+        TestAgent.closeLeavingNothing(agent);
     }
 
     @Test

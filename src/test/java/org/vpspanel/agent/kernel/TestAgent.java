@@ -140,6 +140,14 @@ final class TestAgent implements AutoCloseable {
         return left;
     }
 
+    /** Closes the agent (if it started) and fails the test if anything with its prefix is left. */
+    static void closeLeavingNothing(TestAgent agent) throws Exception {
+        if (agent != null) {
+            agent.close();
+            org.assertj.core.api.Assertions.assertThat(agent.leftovers()).isEmpty();
+        }
+    }
+
     /** Destroys every partition, then sweeps whatever carries the prefix, then the state directory. */
     @Override
     public void close() throws Exception {

@@ -1,6 +1,8 @@
 package org.vpspanel.agent.spec;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.vpspanel.resources.ResourceField;
 
 import java.util.LinkedHashMap;
@@ -69,23 +71,25 @@ class SpecJsonTest {
     }
 
     @Test
-    void refusesBadIdsHostnamesTemplatesAndAddresses() {
+    void refusesIdsThatCouldNotNameHostObjects() {
         assertThatThrownBy(() -> SpecJson.read("../etc", spec(Map.of()))).hasMessageStartingWith("id:");
         assertThatThrownBy(() -> SpecJson.read("UPPER", spec(Map.of()))).hasMessageStartingWith("id:");
-        Map<String, Object> badHost = spec(Map.of());
-        badHost.put("hostname", "-bad-");
-        assertThatThrownBy(() -> SpecJson.read("p1", badHost)).hasMessageStartingWith("hostname:");
-        Map<String, Object> badTemplate = spec(Map.of());
-        badTemplate.put("template", "windows");
-        assertThatThrownBy(() -> SpecJson.read("p1", badTemplate)).hasMessageStartingWith("template:");
-        Map<String, Object> badAddress = spec(Map.of());
-        badAddress.put("ipv4", "10.0.0.300/24");
-        assertThatThrownBy(() -> SpecJson.read("p1", badAddress)).hasMessageStartingWith("ipv4:");
-        Map<String, Object> foreignGateway = spec(Map.of());
-        foreignGateway.put("gateway", "192.168.1.1");
-        assertThatThrownBy(() -> SpecJson.read("p1", foreignGateway)).hasMessageStartingWith("gateway:");
-        Map<String, Object> notABoolean = spec(Map.of());
-        notABoolean.put("autostart", "yes");
-        assertThatThrownBy(() -> SpecJson.read("p1", notABoolean)).hasMessageStartingWith("autostart:");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hostname, -bad-", "template, windows", "ipv4, 10.0.0.300/24", "gateway, 192.168.1.1"})
+    void refusesBadHostnamesTemplatesAndAddresses(String field, String value) {
+        Map<String, Object> json = spec(Map.of());
+        json.put(field, value);
+
+        assertThatThrownBy(() -> SpecJson.read("p1", json)).hasMessageStartingWith(field + ":");
+    }
+
+    @Test
+    void refusesAutostartThatIsNotABoolean() {
+        Map<String, Object> json = spec(Map.of());
+        json.put("autostart", "yes");
+
+        assertThatThrownBy(() -> SpecJson.read("p1", json)).hasMessageStartingWith("autostart:");
     }
 }
