@@ -1,0 +1,106 @@
+package org.vpspanel.agent;
+
+import org.vpspanel.agent.cgroup.Cgroups;
+import org.vpspanel.agent.partition.AgentConfig;
+import org.vpspanel.agent.partition.PartitionManager;
+import org.vpspanel.agent.protocol.AgentApi;
+import org.vpspanel.agent.protocol.AgentServer;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+
+/**
+ * Entry point of the host agent (bin/vps-agent): runs in the foreground as root, serves the agent
+ * protocol on a Unix domain socket. No Spring context, no Vaadin, no JPA.
+ */
+public final class AgentMain {
+
+    static final String USAGE = "usage: vps-agent [--state-dir DIR] [--prefix NAME] [--socket PATH] [--group GROUP] [--uid-base N]";
+
+    private AgentMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AgentConfig config;
+        String group;
+        try {
+            Map<String, String> options = options(args);
+            AgentConfig defaults = AgentConfig.defaults();
+            config = new AgentConfig(
+                    Path.of(options.getOrDefault("--state-dir", defaults.stateDir().toString())),
+                    options.getOrDefault("--prefix", defaults.prefix()),
+                    Path.of(options.getOrDefault("--socket", defaults.socket().toString())),
+                    Long.parseLong(options.getOrDefault("--uid-base", Long.toString(defaults.uidBase()))),
+                    defaults.stopTimeout());
+            group = options.get("--group");
+        } catch (IllegalArgumentException e) {
+            System.err.println("vps-agent: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (!isRoot()) {
+            System.err.println("vps-agent: must run as root (it creates cgroups, namespaces, links and mounts)");
+            System.exit(1);
+        }
+        Files.createDirectories(config.stateDir());
+        try (FileChannel lockFile = FileChannel.open(config.stateDir().resolve("agent.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = lockFile.tryLock()) {
+            if (lock == null) {
+                System.err.println("vps-agent: another agent uses " + config.stateDir());
+                System.exit(1);
+            }
+            run(config, group);
+        }
+    }
+
+    private static void run(AgentConfig config, String group) throws Exception {
+        Cgroups cgroups = Cgroups.probe();
+        PartitionManager partitions = new PartitionManager(config, cgroups);
+        partitions.recover();
+        AgentApi api = new AgentApi(partitions, Map.of("protocol", "v1", "prefix", config.prefix(),
+                "stateDir", config.stateDir().toString(), "cgroup", cgroups.version()));
+        try (AgentServer server = AgentServer.start(api, config.socket(), group)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    server.close(); // partitions keep running; the next agent adopts them
+                } catch (Exception ignored) {
+                    // the process is ending anyway
+                }
+            }));
+            System.err.println("vps-agent: listening on " + config.socket() + " (prefix " + config.prefix()
+                    + ", state " + config.stateDir() + ", cgroup " + cgroups.version() + ")");
+            server.join();
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (!java.util.Set.of("--state-dir", "--prefix", "--socket", "--group", "--uid-base").contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "'");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            options.put(name, args[++i]);
+        }
+        return options;
+    }
+
+    /** Whether this process runs with the real uid 0. */
+    public static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .filter(line -> line.startsWith("Uid:")).anyMatch(line -> line.split("\\s+")[1].equals("0"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

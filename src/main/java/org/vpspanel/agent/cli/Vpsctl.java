@@ -1,0 +1,232 @@
+package org.vpspanel.agent.cli;
+
+import org.vpspanel.agent.Json;
+import org.vpspanel.common.FieldViolation;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * vpsctl, the admin's command line for the local agent: one request per command, a readable table or
+ * message (or the agent's JSON with --json), exit 0 on success and 1 with a one-line reason otherwise
+ * (2 for a command line it cannot read; exec exits with the command's own code).
+ */
+public final class Vpsctl {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Vpsctl(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new Vpsctl(System.out, System.err).run(args));
+    }
+
+    /** Runs one command line and returns the exit code. */
+    public int run(String[] args) {
+        Invocation invocation;
+        try {
+            invocation = VpsctlArguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("vpsctl: " + e.getMessage());
+            err.println(VpsctlArguments.USAGE);
+            return 2;
+        }
+        try (AgentClient client = new AgentClient(invocation.socket())) {
+            return execute(client, invocation);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            err.println("vpsctl: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int execute(AgentClient client, Invocation inv) {
+        String path = inv.id() == null ? "/v1/partitions" : "/v1/partitions/" + inv.id();
+        return switch (inv.action()) {
+            case "create" -> {
+                Map<String, Object> spec = new LinkedHashMap<>();
+                spec.put("hostname", inv.options().get("hostname"));
+                spec.put("template", inv.options().get("template"));
+                putNetworkAndAutostart(spec, inv);
+                spec.put("resources", validResources(Resources.parse(inv.resources())));
+                yield report(inv, client.send("PUT", path, spec, true, DEFAULT_TIMEOUT), "created " + inv.id());
+            }
+            case "set" -> {
+                AgentClient.Answer current = client.send("GET", path, null, false, DEFAULT_TIMEOUT);
+                if (!current.ok()) {
+                    yield failure(current);
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) Json.readObject(current.body()).get("spec"));
+                inv.options().forEach((name, value) -> {
+                    if (name.equals("hostname")) {
+                        spec.put("hostname", value);
+                    }
+                });
+                putNetworkAndAutostart(spec, inv);
+                @SuppressWarnings("unchecked")
+                Map<String, String> resources = new LinkedHashMap<>((Map<String, String>) spec.get("resources"));
+                resources.putAll(inv.resources());
+                spec.put("resources", validResources(Resources.parse(resources)));
+                AgentClient.Answer answer = client.send("PUT", path, spec, false, DEFAULT_TIMEOUT);
+                yield inv.json() || !answer.ok() ? report(inv, answer, null) : describeChange(answer);
+            }
+            case "start", "reinstall" -> report(inv, client.send("POST", path + "/" + inv.action(), Map.of(), false, DEFAULT_TIMEOUT),
+                    inv.action() + "ed " + inv.id());
+            case "stop", "restart" -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                if (inv.options().containsKey("timeout")) {
+                    body.put("timeoutSeconds", Integer.parseInt(inv.options().get("timeout")));
+                }
+                yield report(inv, client.send("POST", path + "/" + inv.action(), body, false, DEFAULT_TIMEOUT),
+                        (inv.action().equals("stop") ? "stopped " : "restarted ") + inv.id());
+            }
+            case "destroy" -> report(inv, client.send("DELETE", path, null, false, DEFAULT_TIMEOUT), "destroyed " + inv.id());
+            case "exec" -> exec(client, inv, path);
+            case "console" -> {
+                err.println("vpsctl: console is not available yet; use vpsctl exec " + inv.id() + " -- sh -c '...'");
+                yield 1;
+            }
+            case "password" -> {
+                String password = readLine();
+                yield report(inv, client.send("POST", path + "/password", Map.of("password", password), false, DEFAULT_TIMEOUT),
+                        "root password of " + inv.id() + " set");
+            }
+            case "ssh-keys" -> {
+                List<String> keys = readKeys(Path.of(inv.options().get("file")));
+                yield report(inv, client.send("POST", path + "/ssh-keys", Map.of("keys", keys), false, DEFAULT_TIMEOUT),
+                        keys.size() + " SSH key(s) installed in " + inv.id());
+            }
+            case "list" -> show(inv, client.send("GET", path, null, false, DEFAULT_TIMEOUT), Tables::partitions);
+            case "status" -> show(inv, client.send("GET", path, null, false, DEFAULT_TIMEOUT), Tables::status);
+            case "usage" -> show(inv, client.send("GET", path + "/usage", null, false, DEFAULT_TIMEOUT), Tables::usage);
+            default -> throw new IllegalArgumentException("unknown command " + inv.action());
+        };
+    }
+
+    private static void putNetworkAndAutostart(Map<String, Object> spec, Invocation inv) {
+        if (inv.options().containsKey("ip")) {
+            spec.put("ipv4", inv.options().get("ip"));
+        }
+        if (inv.options().containsKey("gateway")) {
+            spec.put("gateway", inv.options().get("gateway"));
+        }
+        if (inv.options().containsKey("autostart")) {
+            spec.put("autostart", Boolean.parseBoolean(inv.options().get("autostart")));
+        }
+    }
+
+    /** Checked here too, so that a bad value is refused before the agent is asked. */
+    private static Map<String, String> validResources(Resources resources) {
+        List<FieldViolation> violations = resources.violations();
+        if (!violations.isEmpty()) {
+            FieldViolation first = violations.getFirst();
+            String flag = ResourceField.byFieldName(first.field()).map(ResourceField::flag).orElse(first.field());
+            throw new IllegalArgumentException(flag + ": " + first.message());
+        }
+        return resources.toText();
+    }
+
+    private int exec(AgentClient client, Invocation inv, String path) {
+        int timeout = Integer.parseInt(inv.options().getOrDefault("timeout", "60"));
+        AgentClient.Answer answer = client.send("POST", path + "/exec", Map.of("args", inv.command(), "timeoutSeconds", timeout),
+                false, Duration.ofSeconds(timeout + 30L));
+        if (!answer.ok()) {
+            return failure(answer);
+        }
+        if (inv.json()) {
+            out.print(answer.body());
+            return 0;
+        }
+        Map<String, Object> result = Json.readObject(answer.body());
+        out.print(result.get("stdout"));
+        err.print(result.get("stderr"));
+        return ((Number) result.get("exitCode")).intValue();
+    }
+
+    private int describeChange(AgentClient.Answer answer) {
+        Map<String, Object> result = Json.readObject(answer.body());
+        if (!Boolean.TRUE.equals(result.get("changed"))) {
+            out.println("nothing changed");
+            return 0;
+        }
+        out.println("applied: " + join(result.get("appliedLive")));
+        List<?> restart = (List<?>) result.get("needsRestart");
+        if (!restart.isEmpty()) {
+            out.println("takes effect at the next restart: " + join(restart));
+        }
+        List<?> reinstall = (List<?>) result.get("needsReinstall");
+        if (!reinstall.isEmpty()) {
+            out.println("takes effect on reinstall: " + join(reinstall));
+        }
+        return 0;
+    }
+
+    private static String join(Object names) {
+        List<?> list = (List<?>) names;
+        return list.isEmpty() ? "-" : String.join(", ", list.stream().map(Object::toString).toList());
+    }
+
+    private int report(Invocation inv, AgentClient.Answer answer, String message) {
+        if (!answer.ok()) {
+            return failure(answer);
+        }
+        out.println(inv.json() ? answer.body().strip() : message);
+        return 0;
+    }
+
+    private int show(Invocation inv, AgentClient.Answer answer, java.util.function.Function<Object, String> table) {
+        if (!answer.ok()) {
+            return failure(answer);
+        }
+        out.print(inv.json() ? answer.body() : table.apply(parse(answer.body())));
+        return 0;
+    }
+
+    private static Object parse(String body) {
+        String trimmed = body.strip();
+        return trimmed.startsWith("[") ? Json.convert(Json.readObject("{\"items\":" + trimmed + "}").get("items"), List.class) : Json.readObject(trimmed);
+    }
+
+    private int failure(AgentClient.Answer answer) {
+        err.println("vpsctl: " + answer.error());
+        return 1;
+    }
+
+    private static String readLine() {
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new IllegalArgumentException("give the new password on stdin");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> readKeys(Path file) {
+        try {
+            return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

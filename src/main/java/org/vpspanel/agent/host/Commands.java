@@ -1,0 +1,139 @@
+package org.vpspanel.agent.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one place where the agent runs external programs. Commands are argument lists, never shell strings.
+ * A child's output goes to files, not pipes: a container started by runc inherits them and may outlive the
+ * call, and a pipe the caller waits on would then never close.
+ */
+public final class Commands {
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+    private static final int MAX_OUTPUT_CHARS = 1 << 20;
+
+    private Commands() {
+    }
+
+    /** What a finished command printed and how it exited. */
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Runs a command and fails with {@link CommandException} unless it exits 0. */
+    public static String run(String... command) {
+        return run(List.of(command));
+    }
+
+    public static String run(List<String> command) {
+        return run(Map.of(), command);
+    }
+
+    /** Runs a command with extra environment variables; fails unless it exits 0. */
+    public static String run(Map<String, String> environment, List<String> command) {
+        Result result = attempt(environment, command, DEFAULT_TIMEOUT, null);
+        if (!result.succeeded()) {
+            throw new CommandException(result);
+        }
+        return result.stdout();
+    }
+
+    /** Runs a command and returns its result whatever its exit code (for probes and best-effort cleanup). */
+    public static Result attempt(String... command) {
+        return attempt(List.of(command), DEFAULT_TIMEOUT, null);
+    }
+
+    /**
+     * Runs a command with a time limit. When {@code inheritedOutput} is given, the child's stdout and stderr
+     * are appended to that file (for runc, whose container keeps writing there after runc exits) and the
+     * result carries the file's new tail as stderr.
+     */
+    public static Result attempt(List<String> command, Duration timeout, Path inheritedOutput) {
+        return attempt(Map.of(), command, timeout, inheritedOutput);
+    }
+
+    /**
+     * Runs a command with {@code input} on its stdin, passed through a file only root can read, so that
+     * secrets (passwords) never appear in a command line.
+     */
+    public static Result attemptWithInput(List<String> command, String input, Duration timeout) {
+        Path in = null;
+        try {
+            in = Files.createTempFile("vps-agent-cmd", ".in", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(in, input);
+            return attempt(Map.of(), command, timeout, null, in);
+        } catch (IOException e) {
+            return new Result(command, -1, "", e.getMessage());
+        } finally {
+            deleteQuietly(in);
+        }
+    }
+
+    private static Result attempt(Map<String, String> environment, List<String> command, Duration timeout,
+                                  Path inheritedOutput) {
+        return attempt(environment, command, timeout, inheritedOutput, Path.of("/dev/null"));
+    }
+
+    private static Result attempt(Map<String, String> environment, List<String> command, Duration timeout,
+                                  Path inheritedOutput, Path input) {
+        Path out = null;
+        Path err = null;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectInput(input.toFile());
+            builder.environment().putAll(environment);
+            long logStart = 0;
+            if (inheritedOutput != null) {
+                logStart = Files.exists(inheritedOutput) ? Files.size(inheritedOutput) : 0;
+                ProcessBuilder.Redirect append = ProcessBuilder.Redirect.appendTo(inheritedOutput.toFile());
+                builder.redirectOutput(append).redirectError(append);
+            } else {
+                out = Files.createTempFile("vps-agent-cmd", ".out");
+                err = Files.createTempFile("vps-agent-cmd", ".err");
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+            }
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                return new Result(command, -1, "", "timed out after " + timeout.toSeconds() + " s");
+            }
+            if (inheritedOutput != null) {
+                return new Result(command, process.exitValue(), "", readFrom(inheritedOutput, logStart));
+            }
+            return new Result(command, process.exitValue(), readFrom(out, 0), readFrom(err, 0));
+        } catch (IOException e) {
+            return new Result(command, -1, "", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(command, -1, "", "interrupted");
+        } finally {
+            deleteQuietly(out);
+            deleteQuietly(err);
+        }
+    }
+
+    private static String readFrom(Path file, long offset) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        int start = (int) Math.max(Math.min(offset, bytes.length), bytes.length - (long) MAX_OUTPUT_CHARS);
+        return new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temp file is harmless; the command's result matters more
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.vpspanel.agent.network;
+
+import org.vpspanel.agent.host.CommandException;
+import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.spec.Ipv4Cidr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The node's network objects: one bridge, and per partition a network namespace, a veth pair whose
+ * host end is in the bridge, an ifb device for shaping what it sends, and its rules in the agent's nft
+ * table. Every name carries the agent's prefix; nothing else on the host is touched.
+ */
+public final class HostNetwork {
+
+    private final String prefix;
+    private final Path workDir;
+
+    public HostNetwork(String prefix, Path workDir) {
+        this.prefix = prefix;
+        this.workDir = workDir;
+    }
+
+    public String bridge() {
+        return prefix + "br0";
+    }
+
+    public String hostLink(int ordinal) {
+        return prefix + "v" + ordinal;
+    }
+
+    public String ifbLink(int ordinal) {
+        return prefix + "i" + ordinal;
+    }
+
+    /** Names of the partitions' host links, as an nft wildcard. */
+    private String hostLinkPattern() {
+        return prefix + "v*";
+    }
+
+    /** A locally administered MAC address derived from the partition's ordinal. */
+    public static String mac(int ordinal) {
+        return String.format("02:56:%02x:%02x:%02x:%02x", ordinal >>> 24 & 255, ordinal >>> 16 & 255, ordinal >>> 8 & 255, ordinal & 255);
+    }
+
+    public static Path namespacePath(String namespace) {
+        return Path.of("/var/run/netns", namespace);
+    }
+
+    public boolean namespaceExists(String namespace) {
+        return Files.exists(namespacePath(namespace));
+    }
+
+    /**
+     * Names the network namespace of a partition's freshly created init (runc makes it inside the
+     * partition's user namespace, so that runc exec can enter it) and brings loopback up. The name keeps
+     * the namespace addressable for ip and nft until the partition stops.
+     */
+    public void adoptNamespace(String namespace, long pid) {
+        deleteNamespace(namespace);
+        Commands.run("ip", "netns", "attach", namespace, Long.toString(pid));
+        Commands.run("ip", "-n", namespace, "link", "set", "lo", "up");
+    }
+
+    public void deleteNamespace(String namespace) {
+        if (namespaceExists(namespace)) {
+            Commands.run("ip", "netns", "delete", namespace);
+        }
+    }
+
+    /** Socket-buffer ceilings of the partition's namespace, set from the host so root inside cannot lift them. */
+    public void setSysctls(String namespace, Map<String, String> sysctls) {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "sysctl", "-w"));
+        sysctls.forEach((key, value) -> command.add(key + "=" + value));
+        Commands.Result result = Commands.attempt(command, Duration.ofSeconds(10), null);
+        // sysctl exits 0 even when the kernel refuses a value; it says so on stderr
+        if (!result.succeeded() || !result.stderr().isBlank()) {
+            throw new CommandException(result);
+        }
+    }
+
+    /** Caps the partition's concurrent TCP connections in its namespace (0: no cap). */
+    public void capTcpConnections(String namespace, long limit) {
+        runNft(NftRuleset.renderConnectionCap(prefix, limit), "ip", "netns", "exec", namespace);
+    }
+
+    /** Connects the namespace to the bridge with its address and default route, and shapes it. */
+    public void attach(String namespace, NetworkAttachment a, Ipv4Cidr address, String gateway) {
+        ensureBridge();
+        if (!linkExists(a.hostLink())) {
+            Commands.run("ip", "link", "add", a.hostLink(), "type", "veth", "peer", "name", "eth0", "address", a.mac(),
+                    "netns", namespace);
+        }
+        Commands.run("ip", "-n", namespace, "addr", "replace", address.toString(), "dev", "eth0");
+        Commands.run("ip", "-n", namespace, "link", "set", "eth0", "up");
+        if (gateway != null) {
+            Commands.run("ip", "-n", namespace, "route", "replace", "default", "via", gateway, "dev", "eth0");
+        }
+        Commands.run("ip", "link", "set", a.hostLink(), "master", bridge(), "up");
+        if (!linkExists(a.ifbLink())) {
+            Commands.run("ip", "link", "add", a.ifbLink(), "type", "ifb");
+        }
+        Commands.run("ip", "link", "set", a.ifbLink(), "up");
+        shape(a);
+    }
+
+    public void shape(NetworkAttachment a) {
+        TrafficShaping.render(a).forEach(Commands::run);
+    }
+
+    /** Removes the partition's veth pair (both ends) and ifb device. */
+    public void detach(int ordinal) {
+        for (String link : List.of(hostLink(ordinal), ifbLink(ordinal))) {
+            if (linkExists(link)) {
+                Commands.run("ip", "link", "delete", link);
+            }
+        }
+    }
+
+    /** Replaces the agent's nft table with the rules of these partitions; with none, removes it and the bridge. */
+    public void applyRules(Collection<NetworkAttachment> attachments) {
+        if (attachments.isEmpty()) {
+            runNft(NftRuleset.renderRemoval(prefix));
+            if (linkExists(bridge())) {
+                Commands.run("ip", "link", "delete", bridge());
+            }
+            return;
+        }
+        runNft(NftRuleset.render(prefix, hostLinkPattern(), attachments));
+    }
+
+    /** Loads a ruleset with nft -f, optionally behind a prefix command such as ip netns exec. */
+    private void runNft(String ruleset, String... within) {
+        try {
+            Files.createDirectories(workDir);
+            Path file = Files.createTempFile(workDir, "nft", ".rules");
+            try {
+                Files.writeString(file, ruleset);
+                List<String> command = new ArrayList<>(List.of(within));
+                command.addAll(List.of("nft", "-f", file.toString()));
+                Commands.run(command);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void ensureBridge() {
+        if (!linkExists(bridge())) {
+            try {
+                Commands.run("ip", "link", "add", bridge(), "type", "bridge");
+            } catch (CommandException e) {
+                if (!linkExists(bridge())) {
+                    throw e;
+                }
+            }
+        }
+        Commands.run("ip", "link", "set", bridge(), "up");
+    }
+
+    public static boolean linkExists(String link) {
+        return Files.exists(Path.of("/sys/class/net", link));
+    }
+
+    /** A counter of the host end of a link, e.g. rx_bytes; 0 when the link does not exist. */
+    public static long counter(String link, String counter) {
+        Path file = Path.of("/sys/class/net", link, "statistics", counter);
+        try {
+            return Files.exists(file) ? Long.parseLong(Files.readString(file).strip()) : 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

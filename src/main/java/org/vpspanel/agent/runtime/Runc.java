@@ -1,0 +1,86 @@
+package org.vpspanel.agent.runtime;
+
+import org.vpspanel.agent.Json;
+import org.vpspanel.agent.host.CommandException;
+import org.vpspanel.agent.host.Commands;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** runc, with its state kept under the agent's state directory so that only our containers are seen. */
+public final class Runc {
+
+    /** What runc reports about a container; NONE when it does not know the id. */
+    public enum Status { NONE, CREATED, RUNNING, PAUSED, STOPPED }
+
+    private final Path stateRoot;
+
+    public Runc(Path stateRoot) {
+        this.stateRoot = stateRoot;
+    }
+
+    /**
+     * Creates a container from a bundle: its namespaces exist and its init waits for {@link #start}. The
+     * container inherits {@code consoleLog} as its stdout and stderr, which is also where runc's own errors land.
+     */
+    public void create(String containerId, Path bundle, Path consoleLog) {
+        Commands.Result result = Commands.attempt(command("create", "--bundle", bundle.toString(), containerId),
+                Duration.ofSeconds(60), consoleLog);
+        if (!result.succeeded()) {
+            throw new CommandException(result);
+        }
+    }
+
+    public void start(String containerId) {
+        Commands.run(command("start", containerId));
+    }
+
+    /** The host pid of the container's init. */
+    public long pid(String containerId) {
+        return ((Number) Json.readObject(Commands.run(command("state", containerId))).get("pid")).longValue();
+    }
+
+    public Status status(String containerId) {
+        Commands.Result result = Commands.attempt(command("state", containerId), Duration.ofSeconds(30), null);
+        if (!result.succeeded()) {
+            return Status.NONE;
+        }
+        Object status = Json.readObject(result.stdout()).get("status");
+        return Status.valueOf(String.valueOf(status).toUpperCase(Locale.ROOT));
+    }
+
+    public void kill(String containerId, String signal) {
+        Commands.attempt(command("kill", "--all", containerId, signal), Duration.ofSeconds(30), null);
+    }
+
+    /** Removes a container that runc knows, killing what is left of it. */
+    public void delete(String containerId) {
+        Commands.Result result = Commands.attempt(command("delete", "--force", containerId), Duration.ofSeconds(30), null);
+        if (!result.succeeded() && status(containerId) != Status.NONE) {
+            throw new CommandException(result);
+        }
+    }
+
+    /** Runs a command inside a running container and waits at most {@code timeout} for it. */
+    public Commands.Result exec(String containerId, List<String> args, Duration timeout) {
+        List<String> argv = new ArrayList<>(command("exec", containerId));
+        argv.addAll(args);
+        return Commands.attempt(argv, timeout, null);
+    }
+
+    /** Like {@link #exec}, with {@code input} on the command's stdin. */
+    public Commands.Result execWithInput(String containerId, List<String> args, String input, Duration timeout) {
+        List<String> argv = new ArrayList<>(command("exec", containerId));
+        argv.addAll(args);
+        return Commands.attemptWithInput(argv, input, timeout);
+    }
+
+    private List<String> command(String... args) {
+        List<String> argv = new ArrayList<>(List.of("runc", "--root", stateRoot.toString()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+}

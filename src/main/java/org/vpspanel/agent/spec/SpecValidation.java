@@ -1,0 +1,61 @@
+package org.vpspanel.agent.spec;
+
+import org.vpspanel.common.FieldViolation;
+import org.vpspanel.resources.Resources;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The rules a partition spec must satisfy before anything on the host is touched. */
+final class SpecValidation {
+
+    /** Short and plain, because ids become parts of host object names (cgroups, netns, files). */
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+    private static final Pattern HOSTNAME = Pattern.compile("(?=.{1,63}$)[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+
+    private SpecValidation() {
+    }
+
+    static void requireValid(String id, String hostname, Template template, String ipv4, String gateway,
+                             Resources resources) {
+        requireValidId(id);
+        if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
+            throw new InvalidSpecException("hostname", "'" + hostname + "' is not a host name");
+        }
+        if (template == null) {
+            throw new InvalidSpecException("template", "a template is required");
+        }
+        if (resources == null) {
+            throw new InvalidSpecException("resources", "resources are required");
+        }
+        List<FieldViolation> violations = resources.violations();
+        if (!violations.isEmpty()) {
+            FieldViolation first = violations.getFirst();
+            throw new InvalidSpecException("resources." + first.field(), first.message());
+        }
+        Ipv4Cidr address = ipv4 == null ? null : parseAddress("ipv4", ipv4);
+        if (gateway != null) {
+            if (address == null) {
+                throw new InvalidSpecException("gateway", "a gateway needs an ipv4 address");
+            }
+            Ipv4Cidr via = parseAddress("gateway", gateway);
+            if (!address.contains(via) || via.address() == address.address()) {
+                throw new InvalidSpecException("gateway", gateway + " is not another address in " + ipv4);
+            }
+        }
+    }
+
+    static void requireValidId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new InvalidSpecException("id", "'" + id + "' is not a partition id (1-32 of a-z, 0-9, '-')");
+        }
+    }
+
+    private static Ipv4Cidr parseAddress(String field, String text) {
+        try {
+            return Ipv4Cidr.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSpecException(field, e.getMessage());
+        }
+    }
+}

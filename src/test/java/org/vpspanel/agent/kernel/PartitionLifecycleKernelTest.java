@@ -1,0 +1,233 @@
+package org.vpspanel.agent.kernel;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.vpspanel.agent.Json;
+import org.vpspanel.agent.host.Commands;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A busybox partition through vpsctl and the agent's socket, as an admin would drive it: create, start,
+ * isolation, live changes, agent restart, half-done operations, destroy without leftovers.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PartitionLifecycleKernelTest {
+
+    private static TestAgent agent;
+
+    @BeforeAll
+    static void startAgent() {
+        agent = TestAgent.start();
+    }
+
+    @AfterAll
+    static void stopAgent() throws Exception {
+        TestAgent.closeLeavingNothing(agent);
+    }
+
+    @Test
+    @Order(1)
+    void createsAndStartsAPartitionWithVpsctl() {
+        TestAgent.Cli created = agent.vpsctl("create", "life", "--template", "busybox", "--hostname", "life1",
+                "--memory", "64M", "--disk", "256M", "--disk-inodes", "20000", "--processes", "64");
+        assertThat(created.exitCode()).as(created.err()).isZero();
+        assertThat(created.out()).isEqualTo("created life\n");
+
+        TestAgent.Cli again = agent.vpsctl("create", "life", "--template", "busybox", "--hostname", "life1");
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).isEqualTo("vpsctl: partition 'life' already exists\n");
+
+        assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
+        TestAgent.Cli list = agent.vpsctl("list");
+        assertThat(list.out()).startsWith("ID    STATE    HOSTNAME  TEMPLATE  IPV4  MEMORY  CPU LIMIT  DISK\n")
+                .contains("life  running  life1     busybox   -     64 MiB  100 %      256 MiB");
+        TestAgent.Cli status = agent.vpsctl("--json", "status", "life");
+        assertThat(Json.readObject(status.out())).containsEntry("state", "running");
+    }
+
+    @Test
+    @Order(2)
+    void execReturnsTheCommandsOutputAndExitCode() {
+        TestAgent.Cli exec = agent.vpsctl("exec", "life", "--", "sh", "-c", "echo out; echo err >&2; exit 3");
+        assertThat(exec.exitCode()).isEqualTo(3);
+        assertThat(exec.out()).isEqualTo("out\n");
+        assertThat(exec.err()).isEqualTo("err\n");
+    }
+
+    @Test
+    @Order(3)
+    void seesOnlyItsOwnProcessesHostnameAndFilesAndIsNotRootOnTheHost() throws Exception {
+        Commands.Result inside = agent.sh("life", "ps -o pid,comm | tail -n +2 | wc -l; hostname; ls /; touch /mine; cat /proc/self/uid_map");
+        String[] lines = inside.stdout().split("\n");
+        // init, sh, ps, tail and wc: nothing of the host
+        assertThat(Integer.parseInt(lines[0].strip())).isLessThanOrEqualTo(5);
+        assertThat(lines[1]).isEqualTo("life1");
+        assertThat(inside.stdout()).doesNotContain("work").doesNotContain("vmlinuz");
+        long hostUid = Long.parseLong(inside.stdout().lines().reduce((a, b) -> b).orElseThrow().strip().split("\\s+")[1]);
+        assertThat(hostUid).isGreaterThan(65_535);
+
+        Path mine = agent.stateDir.resolve("partitions/life/bundle/rootfs/mine");
+        assertThat((Integer) Files.getAttribute(mine, "unix:uid")).isEqualTo((int) hostUid);
+
+        Commands.Result mount = agent.sh("life", "mkdir -p /mnt/t && mount -t tmpfs none /mnt/t");
+        assertThat(mount.exitCode()).isNotZero();
+        assertThat(mount.stderr()).containsIgnoringCase("permission denied");
+        Commands.Result module = agent.sh("life", "insmod /nonexistent.ko; grep CapEff /proc/self/status");
+        // CAP_SYS_MODULE (bit 16) and CAP_SYS_ADMIN (bit 21) are not in the effective set
+        long capabilities = Long.parseLong(module.stdout().strip().split("\\s+")[1], 16);
+        assertThat(capabilities & (1L << 16 | 1L << 21)).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void badInputIsRefusedWithOneLineAndChangesNothing() throws Exception {
+        String before = agent.cgroupFile("memory", "life", "memory.limit_in_bytes");
+
+        TestAgent.Cli tooSmall = agent.vpsctl("set", "life", "--memory", "1M");
+        assertThat(tooSmall.exitCode()).isEqualTo(1);
+        assertThat(tooSmall.err()).isEqualTo("vpsctl: --memory: Memory must be between 16M and 4T\n");
+        TestAgent.Cli unknown = agent.vpsctl("create", "x", "--template", "busybox", "--hostname", "x", "--colour", "red");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("vpsctl: unknown option '--colour' for create\n");
+
+        var reply = new org.vpspanel.agent.cli.AgentClient(agent.socket).send("PUT", "/v1/partitions/life",
+                Map.of("hostname", "life1", "template", "busybox", "resources", Map.of("memory", "64M", "colour", "red")),
+                false, java.time.Duration.ofSeconds(10));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(Json.readObject(reply.body())).containsEntry("field", "resources.colour");
+
+        assertThat(agent.cgroupFile("memory", "life", "memory.limit_in_bytes")).isEqualTo(before);
+        assertThat(agent.manager().list()).hasSize(1);
+    }
+
+    @Test
+    @Order(5)
+    void setRaisesMemoryAndDiskOfTheRunningPartitionAndTheNewLimitsHold() throws Exception {
+        // 100 MiB in one shell variable is beyond 64 MiB of memory ...
+        String hog = "x=$(head -c 100000000 /dev/zero | tr '\\0' a); echo ${#x}";
+        assertThat(agent.sh("life", hog).stdout()).doesNotContain("100000000");
+
+        TestAgent.Cli set = agent.vpsctl("set", "life", "--memory", "256M", "--disk", "512M", "--open-files", "2048");
+        assertThat(set.exitCode()).as(set.err()).isZero();
+        assertThat(set.out()).isEqualTo("applied: resources.memory, resources.disk\n"
+                + "takes effect at the next restart: resources.openFiles\n");
+        assertThat(agent.cgroupFile("memory", "life", "memory.limit_in_bytes")).isEqualTo(Long.toString(256L << 20));
+
+        // ... and within 256 MiB
+        assertThat(agent.sh("life", hog).stdout()).isEqualTo("100000000\n");
+        // 300 MiB did not fit the 256 MiB disk; now it does, and what was there stays
+        Commands.Result write = agent.sh("life", "dd if=/dev/zero of=/big bs=1M count=300 2>&1 && ls /mine && df -m / | tail -1");
+        assertThat(write.exitCode()).as(write.stdout()).isZero();
+        long sizeMiB = Long.parseLong(write.stdout().lines().reduce((a, b) -> b).orElseThrow().strip().split("\\s+")[1]);
+        assertThat(sizeMiB).isBetween(480L, 512L);
+
+        assertThat(agent.vpsctl("set", "life", "--memory", "256M").out()).isEqualTo("nothing changed\n");
+        assertThat(Json.readObject(agent.vpsctl("--json", "status", "life").out()).get("pendingRestart"))
+                .isEqualTo(java.util.List.of("resources.openFiles"));
+    }
+
+    @Test
+    @Order(6)
+    void agentRestartLeavesThePartitionRunningAndAdoptsIt() throws Exception {
+        String initBefore = Commands.run("runc", "--root", agent.stateDir.resolve("runc").toString(), "state", agent.manager().hostName("life"));
+        Object pidBefore = Json.readObject(initBefore).get("pid");
+
+        agent.restart();
+
+        Object pidAfter = Json.readObject(Commands.run("runc", "--root", agent.stateDir.resolve("runc").toString(), "state",
+                agent.manager().hostName("life"))).get("pid");
+        assertThat(pidAfter).isEqualTo(pidBefore);
+        assertThat(agent.vpsctl("exec", "life", "--", "cat", "/mine").exitCode()).isZero();
+        assertThat(agent.vpsctl("status", "life").out()).contains("state", "running");
+    }
+
+    @Test
+    @Order(7)
+    void stopAndStartAgain() {
+        TestAgent.Cli stop = agent.vpsctl("stop", "life", "--timeout", "5");
+        assertThat(stop.exitCode()).as(stop.err()).isZero();
+        assertThat(agent.vpsctl("exec", "life", "--", "true").err()).isEqualTo("vpsctl: partition 'life' is not running\n");
+        assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
+        assertThat(agent.sh("life", "ulimit -n; ls /mine").stdout()).isEqualTo("2048\n/mine\n");
+    }
+
+    @Test
+    @Order(8)
+    void aCreateCutShortIsUndoneAtTheNextAgentStart() throws Exception {
+        assertThat(agent.vpsctl("create", "half", "--template", "busybox", "--hostname", "half", "--disk", "64M").exitCode()).isZero();
+        // as if the agent had died between writing its journal and finishing the create
+        Path record = agent.stateDir.resolve("partitions/half/record.json");
+        Files.writeString(record, Files.readString(record).replace("\"pending\" : null", "\"pending\" : \"create\""));
+
+        agent.restart();
+
+        assertThat(agent.manager().list()).extracting(p -> p.id()).containsExactly("life");
+        assertThat(agent.leftovers()).noneMatch(left -> left.contains("half"));
+    }
+
+    @Test
+    @Order(9)
+    void setsRootPasswordAndSshKeysAndReportsUsage() throws Exception {
+        Path keys = agent.stateDir.resolve("keys.pub");
+        Files.writeString(keys, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKeyForTests admin@test\n");
+        TestAgent.Cli installed = agent.vpsctl("ssh-keys", "life", keys.toString());
+        assertThat(installed.exitCode()).as(installed.err()).isZero();
+        assertThat(agent.sh("life", "cat /root/.ssh/authorized_keys; stat -c %a /root/.ssh/authorized_keys").stdout())
+                .isEqualTo("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFakeKeyForTests admin@test\n600\n");
+
+        agent.manager().setRootPassword("life", "s3cret-pass");
+        assertThat(agent.sh("life", "grep '^root:' /etc/shadow").stdout()).startsWith("root:$6$");
+
+        TestAgent.Cli usage = agent.vpsctl("usage", "life");
+        assertThat(usage.exitCode()).isZero();
+        assertThat(usage.out()).contains("cpu time", "memory", "processes", "disk", "inodes", "network in");
+        Map<String, Object> counters = Json.readObject(agent.vpsctl("--json", "usage", "life").out());
+        assertThat(((Number) counters.get("processes")).longValue()).isPositive();
+        assertThat(((Number) counters.get("diskBytesTotal")).longValue()).isGreaterThan(400L << 20);
+        assertThat(((Number) counters.get("inodesUsed")).longValue()).isPositive();
+    }
+
+    @Test
+    @Order(10)
+    void reinstallGivesAFreshRootFilesystemWithTheSameSpec() {
+        TestAgent.Cli reinstall = agent.vpsctl("reinstall", "life");
+        assertThat(reinstall.exitCode()).as(reinstall.err()).isZero();
+
+        assertThat(agent.sh("life", "ls /mine").exitCode()).isNotZero();
+        assertThat(agent.sh("life", "hostname").stdout()).isEqualTo("life1\n");
+    }
+
+    @Test
+    @Order(11)
+    void autostartPartitionsStartWithTheAgentAndADestroyCutShortIsFinished() throws Exception {
+        assertThat(agent.vpsctl("set", "life", "--autostart", "true").exitCode()).isZero();
+        assertThat(agent.vpsctl("create", "gone", "--template", "busybox", "--hostname", "gone", "--disk", "64M").exitCode()).isZero();
+        // as after a host reboot: nothing runs; and as if the agent had died while destroying "gone"
+        agent.manager().stop("life", java.time.Duration.ZERO);
+        Path record = agent.stateDir.resolve("partitions/gone/record.json");
+        Files.writeString(record, Files.readString(record).replace("\"pending\" : null", "\"pending\" : \"destroy\""));
+
+        agent.restart();
+
+        assertThat(agent.vpsctl("status", "life").out()).contains("running");
+        assertThat(agent.manager().list()).extracting(p -> p.id()).containsExactly("life");
+    }
+
+    @Test
+    @Order(12)
+    void destroyLeavesNothingBehind() throws Exception {
+        TestAgent.Cli destroy = agent.vpsctl("destroy", "life");
+        assertThat(destroy.exitCode()).as(destroy.err()).isZero();
+        assertThat(agent.leftovers()).isEmpty();
+        assertThat(agent.vpsctl("status", "life").err()).isEqualTo("vpsctl: no partition 'life'\n");
+    }
+}

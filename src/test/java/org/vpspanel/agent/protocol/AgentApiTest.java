@@ -1,0 +1,70 @@
+package org.vpspanel.agent.protocol;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vpspanel.agent.Json;
+import org.vpspanel.agent.cgroup.Cgroups;
+import org.vpspanel.agent.partition.AgentConfig;
+import org.vpspanel.agent.partition.PartitionManager;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The protocol's refusals, which happen before anything on the host is touched (no root needed). */
+class AgentApiTest {
+
+    @TempDir
+    Path stateDir;
+
+    private AgentApi api() {
+        AgentConfig config = new AgentConfig(stateDir, "vpu", stateDir.resolve("agent.sock"), 65_536L * 100, Duration.ofSeconds(1));
+        return new AgentApi(new PartitionManager(config, Cgroups.probe()), Map.of("protocol", "v1"));
+    }
+
+    private static Map<String, Object> body(AgentApi.Reply reply) {
+        return Json.readObject(Json.write(reply.body()));
+    }
+
+    @Test
+    void refusesUnknownFieldsAndOutOfRangeValuesNamingTheField() throws Exception {
+        AgentApi api = api();
+
+        AgentApi.Reply unknown = api.handle("PUT", "/v1/partitions/p1", false,
+                "{\"hostname\":\"a\",\"template\":\"busybox\",\"resources\":{\"memory\":\"64M\"},\"colour\":\"red\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(body(unknown)).containsEntry("field", "colour");
+
+        AgentApi.Reply outOfRange = api.handle("PUT", "/v1/partitions/p1", false,
+                "{\"hostname\":\"a\",\"template\":\"busybox\",\"resources\":{\"processes\":1}}");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(body(outOfRange)).containsEntry("field", "resources.processes");
+        assertThat((String) body(outOfRange).get("error")).contains("between 16 and");
+
+        AgentApi.Reply malformed = api.handle("PUT", "/v1/partitions/p1", false, "{\"hostname\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat((String) body(malformed).get("error")).startsWith("malformed JSON");
+
+        assertThat(Files.exists(stateDir.resolve("partitions"))).isFalse();
+    }
+
+    @Test
+    void refusesBadActionBodiesPathsAndMethods() {
+        AgentApi api = api();
+
+        assertThat(api.handle("POST", "/v1/partitions/p1/stop", false, "{\"timeoutSeconds\":-1}").status()).isEqualTo(400);
+        assertThat(body(api.handle("POST", "/v1/partitions/p1/exec", false, "{\"args\":[]}"))).containsEntry("field", "args");
+        assertThat(body(api.handle("POST", "/v1/partitions/p1/start", false, "{\"now\":true}"))).containsEntry("field", "now");
+        assertThat(api.handle("POST", "/v1/partitions/p1/explode", false, "").status()).isEqualTo(404);
+        assertThat(api.handle("GET", "/v2/partitions", false, "").status()).isEqualTo(404);
+        assertThat(api.handle("PATCH", "/v1/partitions/p1", false, "").status()).isEqualTo(405);
+        assertThat(api.handle("GET", "/v1/partitions/p1/start", false, "").status()).isEqualTo(405);
+        assertThat(api.handle("GET", "/v1/partitions/nothere", false, "").status()).isEqualTo(404);
+        assertThat(body(api.handle("GET", "/v1/partitions/nothere", false, ""))).containsEntry("error", "no partition 'nothere'");
+        assertThat(body(api.handle("DELETE", "/v1/partitions/..", false, ""))).containsEntry("field", "id");
+        assertThat(api.handle("GET", "/v1/partitions", false, "").status()).isEqualTo(200);
+    }
+}
