@@ -20,10 +20,11 @@ class AgentArchitectureTest {
     }
 
     @Test
-    void usesNothingOfThePanelButTheResourceCatalogue() {
+    void usesNothingOfThePanelButTheResourceCatalogueAndCommonTypes() {
         noClasses().should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                "panel classes outside org.vpspanel.agent and org.vpspanel.resources",
+                "panel classes outside org.vpspanel.agent, org.vpspanel.resources and org.vpspanel.common",
                 c -> c.getPackageName().startsWith("org.vpspanel") && !c.getPackageName().startsWith("org.vpspanel.agent")
-                        && !c.getPackageName().equals("org.vpspanel.resources"))).check(agent);
+                        && !c.getPackageName().equals("org.vpspanel.resources")
+                        && !c.getPackageName().equals("org.vpspanel.common"))).check(agent);
     }
 }

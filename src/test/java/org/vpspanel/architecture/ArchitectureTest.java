@@ -24,18 +24,6 @@ class ArchitectureTest {
     }
 
     @Test
-    void theHostAgentDependsOnlyOnItselfTheResourceCatalogueAndCommonTypes() {
-        noClasses().that().resideInAPackage("org.vpspanel.agent..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "jakarta.persistence..",
-                        "org.hibernate..", "org.springframework.data..")
-                .orShould().dependOnClassesThat(Packages.panelOutside(
-                        "org.vpspanel.agent", "org.vpspanel.resources", "org.vpspanel.common"))
-                .allowEmptyShould(true)
-                .because("the agent runs on the hosts, without the panel's web UI and database")
-                .check(panel);
-    }
-
-    @Test
     void theResourceCatalogueAndCommonTypesArePureJava() {
         noClasses().that().resideInAnyPackage("org.vpspanel.resources..", "org.vpspanel.common..")
                 .and().doNotHaveSimpleName("package-info")

@@ -1,5 +1,7 @@
 package org.vpspanel.agent.cli;
 
+import org.vpspanel.agent.AgentClient;
+
 import org.vpspanel.agent.Json;
 import org.vpspanel.common.FieldViolation;
 import org.vpspanel.resources.ResourceField;

@@ -99,7 +99,7 @@ class PartitionLifecycleKernelTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("vpsctl: unknown option '--colour' for create\n");
 
-        var reply = new org.vpspanel.agent.cli.AgentClient(agent.socket).send("PUT", "/v1/partitions/life",
+        var reply = new org.vpspanel.agent.AgentClient(agent.socket).send("PUT", "/v1/partitions/life",
                 Map.of("hostname", "life1", "template", "busybox", "resources", Map.of("memory", "64M", "colour", "red")),
                 false, java.time.Duration.ofSeconds(10));
         assertThat(reply.status()).isEqualTo(400);

@@ -1,4 +1,4 @@
-package org.vpspanel.agent.cli;
+package org.vpspanel.agent;
 
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
@@ -6,7 +6,6 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Transport;
-import org.vpspanel.agent.Json;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Talks the agent protocol over the agent's Unix domain socket; also what the panel can use. */
+/** Talks the agent protocol over the agent's Unix domain socket: vpsctl and the panel use it. */
 public final class AgentClient implements AutoCloseable {
 
     private final HttpClient http;
