@@ -18,6 +18,11 @@ public record Allocation(int partitions, int cpus, long memory, long disk, int i
                 disk + other.disk, ipv4Addresses + other.ipv4Addresses);
     }
 
+    public Allocation minus(Allocation other) {
+        return new Allocation(partitions - other.partitions, cpus - other.cpus, memory - other.memory,
+                disk - other.disk, ipv4Addresses - other.ipv4Addresses);
+    }
+
     /**
      * Why {@code used} would not fit into this allocation, one message per exceeded part, naming what is
      * allowed and what would be in use.

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -158,6 +159,18 @@ public class IpPoolService {
             result.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
         });
         return result;
+    }
+
+    /** A partition's first address with its prefix length ("10.88.0.2/24") and its pool's gateway, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Attachment> primaryAttachmentOf(long partitionId) {
+        return jdbc.query("SELECT host(a.address) || '/' || masklen(p.cidr), host(p.gateway) FROM ip_allocation a"
+                        + " JOIN ip_pool p ON p.id = a.pool_id WHERE a.partition_id = ? ORDER BY a.address LIMIT 1",
+                (rs, i) -> new Attachment(rs.getString(1), rs.getString(2)), partitionId).stream().findFirst();
+    }
+
+    /** An address with its prefix length, and the gateway of its network. */
+    public record Attachment(String address, String gateway) {
     }
 
     /** Returns a partition's addresses to their pools. */

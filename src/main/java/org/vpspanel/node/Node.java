@@ -9,6 +9,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
+import org.hibernate.annotations.ColumnTransformer;
 
 @Entity
 @Table(name = "node")
@@ -45,6 +47,22 @@ class Node {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "agent_url")
+    private String agentUrl;
+
+    @Column(nullable = false)
+    private boolean maintenance;
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    @Column(name = "last_error")
+    private String lastError;
+
+    @Column(name = "agent_info", nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    private String agentInfo = "{}";
+
     @Version
     private long version;
 
@@ -75,8 +93,33 @@ class Node {
         return name;
     }
 
-    NodeSummary toSummary() {
+    String getAgentUrl() {
+        return agentUrl;
+    }
+
+    void enroll(String agentUrl) {
+        this.agentUrl = agentUrl;
+    }
+
+    void setMaintenance(boolean maintenance) {
+        this.maintenance = maintenance;
+    }
+
+    /** The agent answered: it is online, and this is what it says of itself. */
+    void heard(Instant at, String agentInfoJson) {
+        lastSeenAt = at;
+        lastError = null;
+        agentInfo = agentInfoJson;
+    }
+
+    /** The agent did not answer; the node turns offline once it has been silent for a while. */
+    void missed(String error) {
+        lastError = error;
+    }
+
+    NodeSummary toSummary(Instant now) {
         return new NodeSummary(id, name, address, cores, memory, disk, cpuOvercommit.doubleValue(),
-                memoryOvercommit.doubleValue(), diskOvercommit.doubleValue(), false);
+                memoryOvercommit.doubleValue(), diskOvercommit.doubleValue(), NodeStatus.of(agentUrl, maintenance,
+                lastSeenAt, now), lastSeenAt, lastError, NodeInfoJson.read(agentInfo));
     }
 }

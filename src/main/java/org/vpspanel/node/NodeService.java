@@ -42,7 +42,7 @@ public class NodeService {
         check(draft, null);
         Node node = nodes.save(new Node(draft, clock.instant()));
         audit.record("node.create", "node", node.getId(), describe(draft));
-        return node.toSummary();
+        return node.toSummary(clock.instant());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -51,7 +51,7 @@ public class NodeService {
         check(draft, nodeId);
         node.apply(draft);
         audit.record("node.update", "node", nodeId, describe(draft));
-        return node.toSummary();
+        return node.toSummary(clock.instant());
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -69,7 +69,7 @@ public class NodeService {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public Page<NodeSummary> find(String text, Pageable pageable) {
-        return nodes.findAll(named(text), pageable).map(Node::toSummary);
+        return nodes.findAll(named(text), pageable).map(node -> node.toSummary(clock.instant()));
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -81,13 +81,13 @@ public class NodeService {
     @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
     @Transactional(readOnly = true)
     public List<NodeSummary> all() {
-        return nodes.findAllByOrderByName().stream().map(Node::toSummary).toList();
+        return nodes.findAllByOrderByName().stream().map(node -> node.toSummary(clock.instant())).toList();
     }
 
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public NodeSummary get(long nodeId) {
-        return nodes.findById(nodeId).map(Node::toSummary).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        return nodes.findById(nodeId).map(node -> node.toSummary(clock.instant())).orElseThrow(() -> new NotFoundException("Node", nodeId));
     }
 
     /**
@@ -96,8 +96,25 @@ public class NodeService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public NodeCapacity lockCapacity(long nodeId) {
-        return nodes.lockById(nodeId).map(node -> node.toSummary().capacity())
+        return nodes.lockById(nodeId).map(node -> node.toSummary(clock.instant()).capacity())
                 .orElseThrow(() -> new InvalidInputException("node", "No node with id " + nodeId));
+    }
+
+    /** Takes a node out of placement for maintenance, or puts it back. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public NodeSummary setMaintenance(long nodeId, boolean maintenance) {
+        Node node = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        node.setMaintenance(maintenance);
+        audit.record(maintenance ? "node.maintenance" : "node.online", "node", nodeId, node.getName());
+        return node.toSummary(clock.instant());
+    }
+
+    /** Status of the nodes by id, for showing whether partitions there can be acted on. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<Long, NodeStatus> statusOf(Collection<Long> nodeIds) {
+        return nodes.findAllById(nodeIds).stream()
+                .collect(Collectors.toMap(Node::getId, node -> node.toSummary(clock.instant()).status()));
     }
 
     @PreAuthorize("isAuthenticated()")

@@ -1,12 +1,20 @@
 package org.vpspanel.node;
 
+import java.time.Instant;
+import java.util.Map;
+
 /**
- * A node as listed. {@code agentConnected} says whether the panel can reach the node's agent; nothing runs
- * on a node whose agent is not connected.
+ * A node as listed: its hardware, overcommit, and how its host agent is doing ({@code status}, when it was
+ * last heard from, its last error and what it says of itself).
  */
 public record NodeSummary(Long id, String name, String address, int cores, long memory, long disk,
                           double cpuOvercommit, double memoryOvercommit, double diskOvercommit,
-                          boolean agentConnected) {
+                          NodeStatus status, Instant lastSeenAt, String lastError, Map<String, Object> agentInfo) {
+
+    /** Whether partitions on this node can be acted on now. */
+    public boolean agentConnected() {
+        return status == NodeStatus.ONLINE;
+    }
 
     /** vCPUs, memory and disk that may be sold on this node, overcommit included. */
     public NodeCapacity capacity() {

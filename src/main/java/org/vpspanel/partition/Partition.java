@@ -114,6 +114,18 @@ class Partition {
         return ResourcesJson.read(resources);
     }
 
+    void changePlan(long planId, Resources newResources, Instant now) {
+        this.planId = planId;
+        this.resources = ResourcesJson.write(newResources);
+        this.updatedAt = now;
+    }
+
+    /** Takes the state the host reports, whatever the panel thought; the host is the truth. */
+    void observe(PartitionState observed, Instant now) {
+        state = observed;
+        updatedAt = now;
+    }
+
     void moveTo(PartitionState target, Instant now) {
         if (!state.canMoveTo(target)) {
             throw new IllegalStateException("A partition cannot go from " + state.label() + " to " + target.label());

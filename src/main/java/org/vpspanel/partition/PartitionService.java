@@ -27,6 +27,8 @@ import org.vpspanel.common.Validation;
 import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeCapacity;
 import org.vpspanel.node.NodeService;
+import org.vpspanel.node.NodeStatus;
+import org.vpspanel.node.NodeSummary;
 import org.vpspanel.plan.PlanService;
 import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.resources.Hostnames;
@@ -50,12 +52,15 @@ public class PartitionService {
     private final TemplateService templates;
     private final NodeService nodes;
     private final IpPoolService ipPools;
+    private final PartitionJobs jobs;
+    private final PartitionJobRepository jobRecords;
     private final AuditService audit;
     private final Clock clock;
 
     PartitionService(PartitionRepository partitions, HeldResources held, CurrentUser currentUser,
                      AccountService accounts, PlanService plans, TemplateService templates, NodeService nodes,
-                     IpPoolService ipPools, AuditService audit, Clock clock) {
+                     IpPoolService ipPools, PartitionJobs jobs, PartitionJobRepository jobRecords,
+                     AuditService audit, Clock clock) {
         this.partitions = partitions;
         this.held = held;
         this.currentUser = currentUser;
@@ -64,6 +69,8 @@ public class PartitionService {
         this.templates = templates;
         this.nodes = nodes;
         this.ipPools = ipPools;
+        this.jobs = jobs;
+        this.jobRecords = jobRecords;
         this.audit = audit;
         this.clock = clock;
     }
@@ -103,19 +110,133 @@ public class PartitionService {
         List<String> addresses = ipPools.allocate(node.nodeId(), wanted.ipv4Addresses(), partition.getId());
         audit.record("partition.create", "partition", partition.getId(), partition.getHostname() + " for "
                 + customer.username() + " on " + node.nodeName() + ", plan " + plan.name() + ", " + addresses);
+        if (nodeEnrolled(partition)) {
+            jobs.enqueue(partition, JobKind.CREATE, Map.of(), currentUser.require().username());
+        }
         return summaries(List.of(partition)).getFirst();
     }
 
+    /** Starts the partition; its customer may not while it is suspended. */
+    public JobSummary start(long partitionId) {
+        return customerAction(partitionId, JobKind.START);
+    }
+
+    public JobSummary stop(long partitionId) {
+        return customerAction(partitionId, JobKind.STOP);
+    }
+
+    public JobSummary restart(long partitionId) {
+        return customerAction(partitionId, JobKind.RESTART);
+    }
+
+    /** A fresh root filesystem from its template; its addresses and resources stay. */
+    public JobSummary reinstall(long partitionId) {
+        return customerAction(partitionId, JobKind.REINSTALL);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
+    public JobSummary suspend(long partitionId) {
+        Partition partition = actionable(partitionId);
+        requireState(partition, "suspend", PartitionState.RUNNING, PartitionState.STOPPED);
+        return jobs.enqueue(partition, JobKind.SUSPEND, Map.of(), currentUser.require().username());
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
+    public JobSummary unsuspend(long partitionId) {
+        Partition partition = actionable(partitionId);
+        requireState(partition, "unsuspend", PartitionState.SUSPENDED);
+        return jobs.enqueue(partition, JobKind.UNSUSPEND, Map.of(), currentUser.require().username());
+    }
+
     /**
-     * Marks a partition destroyed and returns its addresses. Only for partitions whose node never built
-     * them: with no agent connected there is nothing on a host to remove.
+     * Moves the partition to another plan, checked against the reseller's allocation and the node's
+     * capacity for the difference. The agent applies what the kernel allows live; the job says what waits
+     * for a restart.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
-    public void destroy(long partitionId) {
-        Partition partition = visible(partitionId);
+    public JobSummary changePlan(long partitionId, long planId) {
+        Partition partition = actionable(partitionId);
+        PlanSummary plan = plans.getForSale(planId, partition.getResellerId());
+        Resources resources = plan.resources().validated();
+        Allocation difference = HeldResources.of(resources).minus(HeldResources.of(partition.resources()));
+        if (partition.getResellerId() != null) {
+            Allocation allowed = accounts.lockAllocation(partition.getResellerId());
+            List<String> exceeded = allowed.exceededBy(held.usedBy(partition.getResellerId()).plus(difference));
+            if (!exceeded.isEmpty()) {
+                throw new InvalidInputException("plan", "This would exceed the reseller's allocation: "
+                        + String.join(", ", exceeded));
+            }
+        }
+        checkedNode(partition.getNodeId(), difference);
+        return jobs.enqueue(partition, JobKind.CHANGE_PLAN, Map.of("planId", planId,
+                "resources", resources.toBaseUnits()), currentUser.require().username());
+    }
+
+    /** The partition's latest jobs, newest first. */
+    @Transactional(readOnly = true)
+    public List<JobSummary> jobs(long partitionId) {
+        return jobs.recent(visible(partitionId).getId());
+    }
+
+    /** A job on a partition the current user may see. */
+    @Transactional(readOnly = true)
+    public JobSummary job(long jobId) {
+        return jobRecords.findById(jobId).filter(job -> isVisible(job.getPartitionId())).map(PartitionJob::toSummary)
+                .orElseThrow(() -> new NotFoundException("Job", jobId));
+    }
+
+    private JobSummary customerAction(long partitionId, JobKind kind) {
+        Partition partition = actionable(partitionId);
+        if (partition.getState() == PartitionState.SUSPENDED) {
+            throw new InvalidInputException("partition", partition.getHostname()
+                    + " is suspended; ask your provider to unsuspend it");
+        }
+        requireState(partition, kind.progress().toLowerCase(), PartitionState.RUNNING, PartitionState.STOPPED,
+                PartitionState.FAILED);
+        return jobs.enqueue(partition, kind, Map.of(), currentUser.require().username());
+    }
+
+    /** A visible partition, locked, on an enrolled node, without a job under way. */
+    private Partition actionable(long partitionId) {
+        Partition partition = partitions.lockById(visible(partitionId).getId()).orElseThrow();
+        if (!nodeEnrolled(partition)) {
+            throw new InvalidInputException("partition", "The node of " + partition.getHostname()
+                    + " is not connected; nothing can be done on it yet");
+        }
+        jobs.requireIdle(partition);
+        return partition;
+    }
+
+    private static void requireState(Partition partition, String action, PartitionState... allowed) {
+        if (!List.of(allowed).contains(partition.getState())) {
+            throw new InvalidInputException("partition", "Cannot " + action.replace("…", "") + " "
+                    + partition.getHostname() + " while it is " + partition.getState().label().toLowerCase());
+        }
+    }
+
+    private boolean nodeEnrolled(Partition partition) {
+        return nodes.statusOf(List.of(partition.getNodeId())).get(partition.getNodeId()) != NodeStatus.NOT_ENROLLED;
+    }
+
+    /**
+     * Destroys a partition and returns its addresses: through a job on its node, or at once when its node
+     * has no agent (then nothing was ever built on a host). Returns the job, if there is one.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
+    public java.util.Optional<JobSummary> destroy(long partitionId) {
+        Partition partition = partitions.lockById(visible(partitionId).getId()).orElseThrow();
+        if (partition.getState() == PartitionState.DESTROYED) {
+            throw new InvalidInputException("partition", partition.getHostname() + " is destroyed already");
+        }
+        if (nodeEnrolled(partition)) {
+            jobs.requireIdle(partition);
+            return java.util.Optional.of(jobs.enqueue(partition, JobKind.DESTROY, Map.of(),
+                    currentUser.require().username()));
+        }
         partition.moveTo(PartitionState.DESTROYED, clock.instant());
         ipPools.release(partitionId);
         audit.record("partition.destroy", "partition", partitionId, partition.getHostname());
+        return java.util.Optional.empty();
     }
 
     @Transactional(readOnly = true)
@@ -144,15 +265,27 @@ public class PartitionService {
         return capacity;
     }
 
-    /** The node with the most free memory that has room for the partition and enough free addresses. */
+    /**
+     * The node with room for the partition and enough free addresses: online nodes before nodes without an
+     * agent, then the most free memory; offline nodes and nodes in maintenance take none.
+     */
     private NodeCapacity placement(Allocation wanted) {
-        return nodes.all().stream()
+        List<NodeSummary> candidates = nodes.all().stream()
+                .filter(node -> node.status() == NodeStatus.ONLINE || node.status() == NodeStatus.NOT_ENROLLED)
+                .sorted(Comparator.comparing((NodeSummary node) -> node.status() != NodeStatus.ONLINE))
+                .toList();
+        return candidates.stream()
                 .map(node -> nodes.lockCapacity(node.id()))
                 .filter(capacity -> shortfall(capacity, wanted).isEmpty())
                 .filter(capacity -> ipPools.freeAddresses(capacity.nodeId()) >= wanted.ipv4Addresses())
-                .max(Comparator.comparingLong(capacity -> capacity.memory() - held.onNode(capacity.nodeId()).memory()))
+                .min(Comparator.comparing((NodeCapacity capacity) -> online(candidates, capacity.nodeId()) ? 0 : 1)
+                        .thenComparing(capacity -> held.onNode(capacity.nodeId()).memory() - capacity.memory()))
                 .orElseThrow(() -> new InvalidInputException("node",
                         "No node has room for this plan (vCPUs, memory, disk and free IPv4 addresses)"));
+    }
+
+    private static boolean online(List<NodeSummary> nodes, long nodeId) {
+        return nodes.stream().anyMatch(node -> node.id() == nodeId && node.status() == NodeStatus.ONLINE);
     }
 
     private List<String> shortfall(NodeCapacity capacity, Allocation wanted) {
@@ -160,6 +293,10 @@ public class PartitionService {
         Allocation room = new Allocation(Integer.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, capacity.cpus()),
                 capacity.memory(), capacity.disk(), Integer.MAX_VALUE);
         return room.exceededBy(used);
+    }
+
+    private boolean isVisible(long partitionId) {
+        return partitions.exists(visibleSpec().and((root, query, cb) -> cb.equal(root.get("id"), partitionId)));
     }
 
     private Partition visible(long partitionId) {
@@ -195,10 +332,14 @@ public class PartitionService {
         Map<Long, String> nodeNames = nodes.namesOf(ids(page, Partition::getNodeId));
         Map<Long, String> templateNames = templates.namesOf(ids(page, Partition::getTemplateId));
         Map<Long, List<String>> addresses = ipPools.addressesOf(ids(page, Partition::getId));
+        Map<Long, NodeStatus> nodeStatus = nodes.statusOf(ids(page, Partition::getNodeId));
+        Map<Long, JobSummary> activeJobs = jobRecords.unfinishedOf(ids(page, Partition::getId)).stream()
+                .collect(Collectors.toMap(PartitionJob::getPartitionId, PartitionJob::toSummary, (a, b) -> a));
         return page.stream().map(p -> new PartitionSummary(p.getId(), p.getHostname(), p.getCustomerId(),
                 customerNames.get(p.getCustomerId()), p.getPlanId(), planNames.get(p.getPlanId()), p.getNodeId(),
-                nodeNames.get(p.getNodeId()), false, templateNames.get(p.getTemplateId()),
-                addresses.getOrDefault(p.getId(), List.of()), p.getState(), p.getCreatedAt(), p.resources())).toList();
+                nodeNames.get(p.getNodeId()), nodeStatus.get(p.getNodeId()) == NodeStatus.ONLINE,
+                templateNames.get(p.getTemplateId()), addresses.getOrDefault(p.getId(), List.of()), p.getState(),
+                p.getCreatedAt(), p.resources(), activeJobs.get(p.getId()))).toList();
     }
 
     private static Set<Long> ids(Collection<Partition> page, java.util.function.Function<Partition, Long> id) {

@@ -72,6 +72,13 @@ public class TemplateService {
                 .orElseThrow(() -> new NotFoundException("Template", templateId));
     }
 
+    /** The agent's builder for a template, for the partition feature's jobs. */
+    @Transactional(readOnly = true)
+    public String kindOf(long templateId) {
+        return templates.findById(templateId).map(t -> t.toSummary().kind())
+                .orElseThrow(() -> new NotFoundException("Template", templateId));
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Map<Long, String> namesOf(Collection<Long> templateIds) {

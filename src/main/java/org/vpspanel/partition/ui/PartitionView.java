@@ -1,5 +1,8 @@
 package org.vpspanel.partition.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -13,36 +16,47 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.function.LongFunction;
+import org.vpspanel.account.Actor;
 import org.vpspanel.account.CurrentUser;
+import org.vpspanel.partition.JobSummary;
 import org.vpspanel.partition.PartitionService;
 import org.vpspanel.partition.PartitionState;
 import org.vpspanel.partition.PartitionSummary;
+import org.vpspanel.partition.PartitionUpdates;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.Notices;
 
-/** One partition: where it runs, its addresses and everything its plan gives it. */
+/**
+ * One partition: its state on the host, the actions its user may take, the job under way (updated as it
+ * happens), where it runs, its addresses and everything its plan gives it.
+ */
 @Route("partitions/:id(\\d+)")
 @PageTitle("Partition · VPS Panel")
 @PermitAll
 class PartitionView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final PartitionService partitions;
-    private final boolean canDestroy;
+    private final PartitionUpdates updates;
+    private final Actor actor;
+    private long partitionId;
+    private Runnable unsubscribe;
 
-    PartitionView(PartitionService partitions, CurrentUser currentUser) {
+    PartitionView(PartitionService partitions, PartitionUpdates updates, CurrentUser currentUser) {
         this.partitions = partitions;
-        this.canDestroy = !currentUser.require().isCustomer();
+        this.updates = updates;
+        this.actor = currentUser.require();
     }
 
     /** The link to a partition's page. */
@@ -52,22 +66,103 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long partitionId = event.getRouteParameters().getLong("id").orElseThrow();
-        PartitionSummary partition = partitions.get(partitionId);
+        partitionId = event.getRouteParameters().getLong("id").orElseThrow();
+        show(partitions.get(partitionId));
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        unsubscribe = updates.subscribe(changed -> {
+            if (changed == partitionId) {
+                ui.access(() -> show(partitions.get(partitionId)));
+            }
+        });
+        ui.setPollInterval(5000);
+        ui.addPollListener(poll -> show(partitions.get(partitionId)));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    private void show(PartitionSummary partition) {
         removeAll();
         H2 title = new H2(partition.hostname());
         title.setId("partition-hostname");
-        HorizontalLayout header = new HorizontalLayout(title, new StateBadge(partition));
+        StateBadge state = new StateBadge(partition);
+        state.setId("partition-state");
+        HorizontalLayout header = new HorizontalLayout(title, state);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(header);
-        if (!partition.nodeConnected() && partition.state() != PartitionState.DESTROYED) {
-            Div notice = new Div(new Span("Node " + partition.nodeName() + " is not connected: the partition is "
-                    + "recorded with its addresses and resources, and will be built when the node's host agent "
-                    + "is connected. Nothing runs yet."));
-            notice.setId("node-not-connected");
-            notice.addClassName("notice");
-            add(notice);
+        add(notice(partition));
+        if (partition.state() != PartitionState.DESTROYED && partition.nodeConnected()) {
+            add(actions(partition));
         }
+        add(facts(partition), new H3("Jobs"), jobs(), new H3("Resources"), resources(partition));
+    }
+
+    private Div notice(PartitionSummary partition) {
+        Div notice = new Div();
+        notice.setId("partition-notice");
+        notice.addClassName("notice");
+        if (partition.activeJob() != null) {
+            notice.setText(partition.activeJob().kind().progress() + ": " + partition.activeJob().message());
+            notice.setId("partition-job");
+        } else if (!partition.nodeConnected() && partition.state() != PartitionState.DESTROYED) {
+            notice.setText("Node " + partition.nodeName() + " is not connected: nothing can be done on this "
+                    + "partition until its host agent answers again.");
+            notice.setId("node-not-connected");
+        }
+        return notice;
+    }
+
+    private HorizontalLayout actions(PartitionSummary partition) {
+        boolean busy = partition.activeJob() != null;
+        boolean suspended = partition.state() == PartitionState.SUSPENDED;
+        boolean running = partition.state() == PartitionState.RUNNING;
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setId("partition-actions");
+        if (!suspended) {
+            actions.add(action("start", "Start", !running, partitions::start),
+                    action("stop", "Stop", running, partitions::stop),
+                    action("restart", "Restart", running, partitions::restart));
+            Button reinstall = new Button("Reinstall", e -> ReinstallDialog.open(partition,
+                    () -> submitted(partitions.reinstall(partition.id()))));
+            reinstall.setId("partition-reinstall");
+            actions.add(reinstall);
+        }
+        if (!actor.isCustomer()) {
+            actions.add(suspended ? action("unsuspend", "Unsuspend", true, partitions::unsuspend)
+                    : action("suspend", "Suspend", true, partitions::suspend));
+            Button destroy = new Button("Destroy", e -> ConfirmAction.ask("Destroy partition",
+                    "Destroy " + partition.hostname() + " with all its files? Its addresses go back to the pool.",
+                    "Destroy", () -> partitions.destroy(partition.id()).ifPresent(this::submitted)));
+            destroy.setId("partition-destroy");
+            destroy.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            actions.add(destroy);
+        }
+        actions.getChildren().forEach(child -> ((Button) child).setEnabled(((Button) child).isEnabled() && !busy));
+        return actions;
+    }
+
+    private Button action(String id, String label, boolean enabled, LongFunction<JobSummary> request) {
+        Button button = new Button(label, e -> submitted(request.apply(partitionId)));
+        button.setId("partition-" + id);
+        button.setEnabled(enabled);
+        return button;
+    }
+
+    private void submitted(JobSummary job) {
+        Notices.success(job.kind().progress() + " " + partitions.get(partitionId).hostname() + "…");
+        show(partitions.get(partitionId));
+    }
+
+    private FormLayout facts(PartitionSummary partition) {
         FormLayout facts = new FormLayout();
         facts.setId("partition-facts");
         facts.addFormItem(new Span(partition.customerName()), "Customer");
@@ -78,26 +173,29 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         addresses.setId("partition-addresses");
         facts.addFormItem(addresses, "IPv4 addresses");
         facts.addFormItem(new Span(TIME.format(partition.createdAt())), "Created");
-        add(facts);
+        return facts;
+    }
 
+    private Grid<JobSummary> jobs() {
+        Grid<JobSummary> jobs = new Grid<>(JobSummary.class, false);
+        jobs.setId("partition-jobs");
+        jobs.addColumn(job -> TIME.format(job.createdAt())).setHeader("Requested").setAutoWidth(true);
+        jobs.addColumn(job -> job.kind().name().toLowerCase().replace('_', ' ')).setHeader("Job").setAutoWidth(true);
+        jobs.addColumn(JobSummary::requestedBy).setHeader("By").setAutoWidth(true);
+        jobs.addColumn(job -> job.state().name().toLowerCase()).setHeader("State").setAutoWidth(true);
+        jobs.addColumn(JobSummary::message).setHeader("Result").setFlexGrow(1);
+        jobs.setItems(partitions.jobs(partitionId));
+        jobs.setAllRowsVisible(true);
+        return jobs;
+    }
+
+    private static Grid<ResourceField> resources(PartitionSummary partition) {
         Grid<ResourceField> resources = new Grid<>(ResourceField.class, false);
         resources.setId("partition-resources");
         resources.addColumn(ResourceField::label).setHeader("Resource").setAutoWidth(true);
         resources.addColumn(field -> field.humanize(partition.resources().get(field))).setHeader("Limit");
         resources.setItems(Arrays.asList(ResourceField.values()));
         resources.setAllRowsVisible(true);
-        add(new H3("Resources"), resources);
-
-        if (canDestroy && partition.state() != PartitionState.DESTROYED) {
-            Button destroy = new Button("Destroy", e -> ConfirmAction.ask("Destroy partition",
-                    "Destroy " + partition.hostname() + "? Its addresses go back to the pool.", "Destroy", () -> {
-                        partitions.destroy(partition.id());
-                        Notices.success(partition.hostname() + " destroyed");
-                        getUI().ifPresent(ui -> ui.navigate(PartitionsView.class));
-                    }));
-            destroy.setId("destroy-partition");
-            destroy.addThemeVariants(ButtonVariant.LUMO_ERROR);
-            add(destroy);
-        }
+        return resources;
     }
 }

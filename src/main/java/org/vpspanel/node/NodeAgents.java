@@ -1,0 +1,62 @@
+package org.vpspanel.node;
+
+import jakarta.annotation.PreDestroy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.stereotype.Component;
+import org.vpspanel.agent.AgentClient;
+
+/**
+ * The panel's line to each node's host agent. Answers are JSON text; an agent that cannot be reached is an
+ * {@link AgentUnavailableException} (retry later), one that refuses an {@link AgentRefusedException}.
+ */
+@Component
+public class NodeAgents {
+
+    static final String UNIX_SCHEME = "unix:";
+
+    private final NodeRepository nodes;
+    private final Map<String, AgentClient> clients = new ConcurrentHashMap<>();
+
+    NodeAgents(NodeRepository nodes) {
+        this.nodes = nodes;
+    }
+
+    /** The agent's answer to a request, which must be a success (2xx). */
+    public String call(long nodeId, String method, String path, Object body, Duration timeout) {
+        AgentClient.Answer answer = send(nodeId, method, path, body, timeout);
+        if (!answer.ok()) {
+            throw new AgentRefusedException(answer.status(), answer.error());
+        }
+        return answer.body();
+    }
+
+    /** The agent's answer to a request, whatever its status. */
+    public AgentClient.Answer send(long nodeId, String method, String path, Object body, Duration timeout) {
+        String url = nodes.findById(nodeId).map(Node::getAgentUrl)
+                .orElseThrow(() -> new AgentUnavailableException("node " + nodeId + " has no agent enrolled"));
+        try {
+            AgentClient.Answer answer = client(url).send(method, path, body, false, timeout);
+            if (answer.status() == 502 || answer.status() == 503 || answer.status() == 504) {
+                throw new AgentUnavailableException("agent answered " + answer.status() + ": " + answer.error());
+            }
+            return answer;
+        } catch (IllegalStateException unreachable) {
+            throw new AgentUnavailableException(unreachable.getMessage());
+        }
+    }
+
+    private AgentClient client(String url) {
+        if (!url.startsWith(UNIX_SCHEME)) {
+            throw new AgentUnavailableException("agent address " + url + " is not supported (only unix:/path/to/socket)");
+        }
+        return clients.computeIfAbsent(url, u -> new AgentClient(Path.of(u.substring(UNIX_SCHEME.length()))));
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(AgentClient::close);
+    }
+}

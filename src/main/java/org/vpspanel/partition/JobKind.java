@@ -1,0 +1,25 @@
+package org.vpspanel.partition;
+
+/** The host operations on a partition, each run as a job. */
+public enum JobKind {
+    CREATE("Creating"),
+    START("Starting"),
+    STOP("Stopping"),
+    RESTART("Restarting"),
+    REINSTALL("Reinstalling"),
+    DESTROY("Destroying"),
+    SUSPEND("Suspending"),
+    UNSUSPEND("Unsuspending"),
+    CHANGE_PLAN("Changing the plan");
+
+    private final String progress;
+
+    JobKind(String progress) {
+        this.progress = progress;
+    }
+
+    /** What the job is doing, for people: "Starting". */
+    public String progress() {
+        return progress;
+    }
+}

@@ -1,0 +1,194 @@
+package org.vpspanel.partition;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vpspanel.audit.AuditService;
+import org.vpspanel.node.AgentRefusedException;
+import org.vpspanel.node.AgentUnavailableException;
+import org.vpspanel.node.IpPoolService;
+import org.vpspanel.node.NodeAgents;
+import org.vpspanel.resources.Resources;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs one job: asks the partition's node agent to do it and records the outcome. Agent requests are
+ * declarative or idempotent, so a job that is run again (after a retry, or after the panel instance running
+ * it died) does no harm. A job waits while an older one of the same partition is unfinished.
+ */
+@Component
+class JobRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    static final int MAX_ATTEMPTS = 8;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration AGENT_TIMEOUT = Duration.ofMinutes(5);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final PartitionJobRepository jobs;
+    private final PartitionRepository partitions;
+    private final NodeAgents agents;
+    private final AgentSpecs specs;
+    private final IpPoolService ipPools;
+    private final AuditService audit;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JobRunner(PartitionJobRepository jobs, PartitionRepository partitions, NodeAgents agents, AgentSpecs specs,
+              IpPoolService ipPools, AuditService audit, TransactionTemplate transactions,
+              ApplicationEventPublisher events, Clock clock) {
+        this.jobs = jobs;
+        this.partitions = partitions;
+        this.agents = agents;
+        this.specs = specs;
+        this.ipPools = ipPools;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** What a job does once the agent has done its part: the partition's new state and a message. */
+    private record Outcome(PartitionState state, String message) {
+    }
+
+    void run(long jobId) {
+        PartitionJob job = transactions.execute(status -> begin(jobId));
+        if (job == null) {
+            return;
+        }
+        announce(job);
+        try {
+            Outcome outcome = perform(job);
+            transactions.executeWithoutResult(status -> finish(jobId, JobState.SUCCEEDED, outcome));
+        } catch (AgentUnavailableException e) {
+            if (job.getAttempts() >= MAX_ATTEMPTS) {
+                transactions.executeWithoutResult(status -> finish(jobId, JobState.FAILED, new Outcome(
+                        failedState(job), "The node's agent could not be reached after " + job.getAttempts()
+                        + " attempts: " + e.getMessage())));
+            } else {
+                Duration delay = backoff(job.getAttempts());
+                transactions.executeWithoutResult(status -> jobs.findById(jobId).orElseThrow()
+                        .waitForRetry("Waiting for the node's agent (" + e.getMessage() + "); trying again in "
+                                + delay.toSeconds() + " s"));
+                announce(job);
+                throw new JobRetry(e.getMessage(), delay);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Job {} ({} of partition {}) failed: {}", jobId, job.getKind(), job.getPartitionId(), e.getMessage());
+            transactions.executeWithoutResult(status -> finish(jobId, JobState.FAILED,
+                    new Outcome(failedState(job), e.getMessage())));
+        }
+        announce(job);
+    }
+
+    /** Marks the job running, or says why not: finished already (null), or an older job comes first. */
+    private PartitionJob begin(long jobId) {
+        PartitionJob job = jobs.findById(jobId).orElse(null);
+        if (job == null || job.getState().finished()) {
+            return null;
+        }
+        List<PartitionJob> unfinished = jobs.unfinished(job.getPartitionId());
+        if (!unfinished.getFirst().getId().equals(jobId)) {
+            throw new JobRetry("job " + unfinished.getFirst().getId() + " of the partition comes first",
+                    Duration.ofSeconds(1));
+        }
+        job.begin(clock.instant());
+        return job;
+    }
+
+    private Outcome perform(PartitionJob job) {
+        Partition partition = partitions.findById(job.getPartitionId()).orElseThrow();
+        long node = partition.getNodeId();
+        String path = AgentSpecs.path(partition.getId());
+        return switch (job.getKind()) {
+            case CREATE -> {
+                agents.call(node, "PUT", path, specs.specOf(partition), AGENT_TIMEOUT);
+                yield new Outcome(PartitionState.STOPPED, "Created on the node");
+            }
+            case START -> {
+                agents.call(node, "POST", path + "/start", null, AGENT_TIMEOUT);
+                yield new Outcome(PartitionState.RUNNING, "Started");
+            }
+            case STOP -> {
+                agents.call(node, "POST", path + "/stop", Map.of("timeoutSeconds", 10), AGENT_TIMEOUT);
+                yield new Outcome(PartitionState.STOPPED, "Stopped");
+            }
+            case RESTART -> {
+                agents.call(node, "POST", path + "/restart", Map.of("timeoutSeconds", 10), AGENT_TIMEOUT);
+                yield new Outcome(PartitionState.RUNNING, "Restarted");
+            }
+            case REINSTALL -> {
+                agents.call(node, "POST", path + "/reinstall", null, AGENT_TIMEOUT);
+                yield new Outcome(partition.getState(), "Reinstalled from its template; addresses kept");
+            }
+            case DESTROY -> {
+                var answer = agents.send(node, "DELETE", path, null, AGENT_TIMEOUT);
+                if (!answer.ok() && answer.status() != 404) {
+                    throw new AgentRefusedException(answer.status(), answer.error());
+                }
+                yield new Outcome(PartitionState.DESTROYED, "Destroyed; its addresses are free again");
+            }
+            case SUSPEND -> {
+                agents.call(node, "POST", path + "/stop", Map.of("timeoutSeconds", 10), AGENT_TIMEOUT);
+                yield new Outcome(PartitionState.SUSPENDED, "Suspended");
+            }
+            case UNSUSPEND -> new Outcome(PartitionState.STOPPED, "Unsuspended; its customer may start it again");
+            case CHANGE_PLAN -> changePlan(job, partition, node, path);
+        };
+    }
+
+    private Outcome changePlan(PartitionJob job, Partition partition, long node, String path) {
+        Map<String, Object> params = JSON.readValue(job.getParams(), new TypeReference<Map<String, Object>>() { });
+        @SuppressWarnings("unchecked")
+        Resources resources = Resources.fromBaseUnits((Map<String, Number>) params.get("resources"));
+        Map<String, Object> spec = specs.specOf(partition);
+        spec.put("resources", resources.toText());
+        Map<String, Object> applied = JSON.readValue(agents.call(node, "PUT", path, spec, AGENT_TIMEOUT),
+                new TypeReference<Map<String, Object>>() { });
+        transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
+                .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant()));
+        List<?> restart = (List<?>) applied.getOrDefault("needsRestart", List.of());
+        List<?> live = (List<?>) applied.getOrDefault("appliedLive", List.of());
+        return new Outcome(partition.getState(), "Plan changed. " + (live.isEmpty() ? "" : "Applied live: "
+                + String.join(", ", live.stream().map(Object::toString).toList()) + ". ")
+                + (restart.isEmpty() ? "Nothing waits for a restart." : "Waits for a restart: "
+                + String.join(", ", restart.stream().map(Object::toString).toList()) + "."));
+    }
+
+    /** After a failure, a new partition is failed; any other keeps the state it has. */
+    private PartitionState failedState(PartitionJob job) {
+        return job.getKind() == JobKind.CREATE ? PartitionState.FAILED : null;
+    }
+
+    private void finish(long jobId, JobState result, Outcome outcome) {
+        PartitionJob job = jobs.findById(jobId).orElseThrow();
+        job.finish(result, outcome.message(), clock.instant());
+        Partition partition = partitions.findById(job.getPartitionId()).orElseThrow();
+        if (outcome.state() != null && outcome.state() != partition.getState()) {
+            partition.observe(outcome.state(), clock.instant());
+        }
+        if (outcome.state() == PartitionState.DESTROYED) {
+            ipPools.release(partition.getId());
+        }
+        audit.record(result == JobState.SUCCEEDED ? "job.succeeded" : "job.failed", "partition", partition.getId(),
+                job.getKind() + " requested by " + job.getRequestedBy() + ": " + outcome.message());
+    }
+
+    private static Duration backoff(int attempts) {
+        Duration delay = Duration.ofSeconds(1L << Math.min(attempts, 5));
+        return delay.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : delay;
+    }
+
+    private void announce(PartitionJob job) {
+        events.publishEvent(new PartitionChanged(job.getPartitionId()));
+    }
+}

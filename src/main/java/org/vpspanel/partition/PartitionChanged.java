@@ -1,0 +1,5 @@
+package org.vpspanel.partition;
+
+/** Something about a partition changed (a job moved on, its state on the host changed): views refresh. */
+public record PartitionChanged(long partitionId) {
+}
