@@ -1,8 +1,10 @@
 package org.vpspanel.testing;
 
 import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 
+import com.codeborne.selenide.Condition;
 import com.codeborne.selenide.Configuration;
 import com.codeborne.selenide.Selectors;
 import com.codeborne.selenide.Selenide;
@@ -24,7 +26,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base of the browser tests: the panel as a user meets it, in Debian's Chromium (headless, a fresh profile
  * per test, never a downloaded browser) driven by Selenide. The app and its database come from
- * {@link PanelTest}; each test starts logged out, from the state of the first start.
+ * {@link PanelTest}; each test starts logged out, from the state of the first start. A new test:
+ * <pre>{@code
+ * class PlanBrowserTest extends BrowserTest {
+ *     @Test
+ *     void aResellerSeesItsAccount() {
+ *         createReseller("acme");                       // service helpers from PanelTest
+ *         logIn("acme", PASSWORD);                      // or logIn(ADMIN, printedAdminPassword())
+ *         open("/account");                             // Selenide.open, relative to the app's random port
+ *         fill("profile-full-name", "Acme Hosting");    // Vaadin fields by their component id
+ *         $("#profile-save").click();
+ *         notification().shouldHave(text("Profile saved"));
+ *     }
+ * }
+ * }</pre>
  */
 public abstract class BrowserTest extends PanelTest {
 
@@ -81,6 +96,11 @@ public abstract class BrowserTest extends PanelTest {
     /** The error the login form shows (its title and message), once it shows one. */
     protected static SelenideElement loginError() {
         return $(Selectors.shadowCss("[part=error-message]", "vaadin-login-form", "vaadin-login-form-wrapper"));
+    }
+
+    /** Follows the entry of the main navigation with this title. */
+    protected static void navigateTo(String menuTitle) {
+        $$("#main-nav vaadin-side-nav-item").findBy(Condition.exactText(menuTitle)).click();
     }
 
     /** The text input inside a Vaadin field (text, password, email, text area) with this id. */
