@@ -1,12 +1,14 @@
 package org.vpspanel.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
@@ -25,14 +27,29 @@ class ArchitectureTest {
 
     @Test
     void theHostAgentDependsOnlyOnItselfTheResourceCatalogueAndCommonTypes() {
-        noClasses().that().resideInAPackage("org.vpspanel.agent..")
+        agentIsolation("org.vpspanel.agent").check(panel);
+    }
+
+    @Test
+    void theAgentRuleCatchesAnAgentThatReachesForTheDatabaseOrAnotherFeature() {
+        JavaClasses sample = new ClassFileImporter().importPackages("org.vpspanel.architecture.sample");
+
+        assertThatThrownBy(() -> agentIsolation("org.vpspanel.architecture.sample.agent").check(sample))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("jakarta.persistence.EntityManager")
+                .hasMessageContaining("org.vpspanel.account.Role")
+                .hasMessageNotContaining("org.vpspanel.resources.Units");
+    }
+
+    /** The agent runs on the hosts: it may use itself, the resource catalogue and the common types only. */
+    private static ArchRule agentIsolation(String agentPackage) {
+        return noClasses().that().resideInAPackage(agentPackage + "..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.vaadin..", "jakarta.persistence..",
                         "org.hibernate..", "org.springframework.data..")
                 .orShould().dependOnClassesThat(Packages.panelOutside(
-                        "org.vpspanel.agent", "org.vpspanel.resources", "org.vpspanel.common"))
+                        agentPackage, "org.vpspanel.resources", "org.vpspanel.common"))
                 .allowEmptyShould(true)
-                .because("the agent runs on the hosts, without the panel's web UI and database")
-                .check(panel);
+                .because("the agent runs on the hosts, without the panel's web UI and database");
     }
 
     @Test
