@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.vpspanel.VpsPanelApplication;
@@ -40,9 +42,21 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
+    /**
+     * Each app start installs its own holder of the signed-in user as the JVM-wide one (Vaadin's
+     * SpringSecurityAutoConfiguration); the Spring test context cached for the other tests needs its own back.
+     */
+    private SecurityContextHolderStrategy testContextsHolder;
+
+    @BeforeEach
+    void rememberTheSecurityContextHolder() {
+        testContextsHolder = SecurityContextHolder.getContextHolderStrategy();
+    }
+
     @AfterEach
-    void signOut() {
+    void restoreTheSecurityContextHolder() {
         SecurityContextHolder.clearContext();
+        SecurityContextHolder.setContextHolderStrategy(testContextsHolder);
     }
 
     @Test
