@@ -49,6 +49,8 @@ public abstract class BrowserTest extends PanelTest {
     @LocalServerPort
     private int port;
 
+    private Path profile;
+
     @BeforeEach
     void openFreshBrowser() throws IOException {
         if (System.getProperty("webdriver.chrome.driver") == null) {
@@ -59,7 +61,8 @@ public abstract class BrowserTest extends PanelTest {
         chromium.setBinary(CHROMIUM);
         chromium.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium").toAbsolutePath());
+                "--no-first-run", "--user-data-dir=" + (profile = Files.createTempDirectory(profiles, "chromium"))
+                        .toAbsolutePath());
         Configuration.browser = "chrome";
         Configuration.browserCapabilities = chromium;
         Configuration.headless = true;
@@ -72,6 +75,7 @@ public abstract class BrowserTest extends PanelTest {
     @AfterEach
     void closeBrowser() {
         Selenide.closeWebDriver();
+        FileTrees.delete(profile);
     }
 
     /** The admin password that the panel's first start printed on the console. */
