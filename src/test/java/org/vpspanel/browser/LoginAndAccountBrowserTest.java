@@ -44,7 +44,7 @@ class LoginAndAccountBrowserTest extends BrowserTest {
         fill("ssh-key-name", "workstation");
         fill("ssh-key-value", key);
         $("#ssh-key-add").click();
-        notification().shouldHave(text("Key added"));
+        notification("Key added").shouldBe(visible);
         $$("#ssh-keys vaadin-grid-cell-content").findBy(exactText(fingerprint)).shouldBe(visible);
         assertThat(as(ADMIN, () -> sshKeys.myKeys())).extracting(SshKeyInfo::name, SshKeyInfo::fingerprint)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("workstation", fingerprint));
@@ -53,7 +53,7 @@ class LoginAndAccountBrowserTest extends BrowserTest {
         fill("current-password", printed);
         fill("new-password", NEW_PASSWORD);
         $("#change-password").click();
-        notification().shouldHave(text("Password changed"));
+        notification("Password changed").shouldBe(visible);
 
         $("#logout").click();
         $("vaadin-login-form").shouldBe(visible);
@@ -113,7 +113,7 @@ class LoginAndAccountBrowserTest extends BrowserTest {
         $("#ssh-key-add").click();
 
         fieldError("ssh-key-value").shouldHave(exactText("The key data is not valid base64"));
-        notification().shouldHave(text("Please correct the marked fields"));
+        notification("Please correct the marked fields").shouldBe(visible);
         assertThat(as(ADMIN, () -> sshKeys.myKeys())).isEmpty();
     }
 
@@ -126,7 +126,7 @@ class LoginAndAccountBrowserTest extends BrowserTest {
         fill("profile-full-name", "Acme Hosting");
         $("#profile-save").click();
 
-        notification().shouldHave(text("Profile saved"));
+        notification("Profile saved").shouldBe(visible);
         assertThat(as("acme", () -> accounts.me().fullName())).isEqualTo("Acme Hosting");
     }
 
@@ -146,7 +146,7 @@ class LoginAndAccountBrowserTest extends BrowserTest {
         $("vaadin-button[aria-label='Remove key laptop']").click();
         $("#confirm-action").click();
 
-        notification().shouldHave(text("Key removed"));
+        notification("Key removed").shouldBe(visible);
         $$("#ssh-keys vaadin-grid-cell-content").findBy(exactText("laptop")).shouldNot(exist);
         assertThat(as("carol", () -> sshKeys.myKeys())).isEmpty();
     }

@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *         open("/account");                             // Selenide.open, relative to the app's random port
  *         fill("profile-full-name", "Acme Hosting");    // Vaadin fields by their component id
  *         $("#profile-save").click();
- *         notification().shouldHave(text("Profile saved"));
+ *         notification("Profile saved").shouldBe(visible);
  *     }
  * }
  * }</pre>
@@ -122,9 +122,9 @@ public abstract class BrowserTest extends PanelTest {
         return $("#" + id + " [slot=error-message]");
     }
 
-    /** The last notification on the screen. */
-    protected static SelenideElement notification() {
-        return $("vaadin-notification-card");
+    /** The notification on the screen that says this (others may be showing too). */
+    protected static SelenideElement notification(String text) {
+        return $$("vaadin-notification-card").findBy(Condition.text(text));
     }
 
     /** The session cookie of the page the browser shows, once the page has one. */
