@@ -53,6 +53,36 @@ class AccountServiceTest extends PanelTest {
     }
 
     @Test
+    void theAdminChangesAResellersAllocationButNotACustomersOrAnInvalidOne() {
+        AccountSummary acme = createReseller("acme");
+        AccountSummary carol = createCustomer("carol", acme);
+        Allocation larger = new Allocation(20, 40, ALLOCATION.memory() * 2, ALLOCATION.disk() * 2, 32);
+        signIn(ADMIN);
+
+        accounts.updateAllocation(acme.id(), larger);
+
+        assertThat(accounts.allocationOf(acme.id())).contains(larger);
+        assertThatThrownBy(() -> accounts.updateAllocation(carol.id(), larger)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> accounts.updateAllocation(acme.id(), new Allocation(1, -1, 0, 0, 0)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(FieldViolation::field).containsExactly("cpus"));
+        assertThat(accounts.allocationOf(acme.id())).contains(larger);
+        assertThatThrownBy(() -> as("acme", () -> accounts.updateAllocation(acme.id(), ALLOCATION)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theAdminCannotOpenACustomerUnderSomethingThatIsNoReseller() {
+        AccountSummary carol = createCustomer("carol", createReseller("acme"));
+        signIn(ADMIN);
+
+        assertThatThrownBy(() -> accounts.createCustomer(newAccount("dave"), carol.id()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .containsExactly(new FieldViolation("reseller", "No reseller with id " + carol.id())));
+        assertThat(accounts.countCustomers(AccountFilter.none())).isEqualTo(1);
+    }
+
+    @Test
     void aResellersNewCustomerIsItsOwnWhateverResellerIdIsPassed() {
         AccountSummary acme = createReseller("acme");
         AccountSummary globex = createReseller("globex");

@@ -85,7 +85,7 @@ class TenancyBrowserTest extends BrowserTest {
         fill("alloc-disk", "100G");
         fill("alloc-ipv4", "4");
         $("#reseller-save").click();
-        notification().shouldHave(text("Reseller acme created"));
+        notification("Reseller acme created").shouldBe(visible);
         $$("#resellers-grid vaadin-grid-cell-content").findBy(exactText("acme")).shouldBe(visible);
         screenshot("admin-resellers");
 
@@ -97,7 +97,7 @@ class TenancyBrowserTest extends BrowserTest {
         fill("node-memory", "16G");
         fill("node-disk", "500G");
         $("#node-save").click();
-        notification().shouldHave(text("node1"));
+        notification("node1").shouldBe(visible);
         $$("#nodes-grid vaadin-grid-cell-content").findBy(exactText("Not connected")).shouldBe(visible);
         screenshot("admin-nodes");
 
@@ -110,7 +110,7 @@ class TenancyBrowserTest extends BrowserTest {
         fill("ip-pool-range-start", "10.77.0.10");
         fill("ip-pool-range-end", "10.77.0.20");
         $("#ip-pool-save").click();
-        notification().shouldHave(text("lan"));
+        notification("lan").shouldBe(visible);
         $$("#ip-pools-grid vaadin-grid-cell-content").findBy(exactText("10.77.0.0/24")).shouldBe(visible);
         screenshot("admin-ip-pools");
         assertThat(as(ADMIN, pools::all)).singleElement().satisfies(pool -> assertThat(pool.free()).isEqualTo(11));
@@ -124,7 +124,7 @@ class TenancyBrowserTest extends BrowserTest {
         fill("plan-disk", "5G");
         screenshot("reseller-plan-form");
         $("#plan-save").click();
-        notification().shouldHave(text("Plan small saved"));
+        notification("Plan small saved").shouldBe(visible);
         $$("#plans-grid vaadin-grid-cell-content").findBy(exactText("128 MiB")).shouldBe(visible);
 
         open("/customers");
@@ -133,12 +133,12 @@ class TenancyBrowserTest extends BrowserTest {
         fill("customer-email", "carol@example.com");
         fill("customer-password", "carol password 1");
         $("#customer-save").click();
-        notification().shouldHave(text("Customer carol created"));
+        notification("Customer carol created").shouldBe(visible);
 
         open("/partitions");
         fillPartitionForm("web1.example.com");
         $("#partition-save").click();
-        notification().shouldHave(text("Partition web1.example.com created on node1 with 10.77.0.10/24"));
+        notification("Partition web1.example.com created on node1 with 10.77.0.10/24").shouldBe(visible);
         $$("#partitions-grid vaadin-grid-cell-content a").findBy(exactText("web1.example.com")).shouldBe(visible);
         screenshot("reseller-partitions");
     }
@@ -163,7 +163,7 @@ class TenancyBrowserTest extends BrowserTest {
         fill("plan-name", "huge");
         fill("plan-memory", "2G");
         $("#plan-save").click();
-        notification().shouldHave(text("Plan huge saved"));
+        notification("Plan huge saved").shouldBe(visible);
         open("/partitions");
         fillPartitionForm("big.example.com", "huge");
         $("#partition-save").click();

@@ -18,35 +18,32 @@ class UnitsTest {
     private static final long GIB = MIB * KIB;
     private static final long TIB = GIB * KIB;
 
-    @ParameterizedTest
+    /** Sizes are binary (64M = 64 MiB); rates are decimal bits per second (10Mbit = 10,000,000), as tc counts. */
+    @ParameterizedTest(name = "{0} {1} is {2}")
     @CsvSource({
-            "64M, 67108864",
-            "2G, 2147483648",
-            "512K, 524288",
-            "1T, 1099511627776",
-            "1000, 1000",
-            "0, 0",
-            "64m, 67108864",
-            "64MiB, 67108864",
-            "64MB, 67108864",
-            "' 2 G ', 2147483648",
-            "1.5G, 1610612736",
-            "0.5K, 512"})
-    void sizesAreBinary(String text, long bytes) {
-        assertThat(Units.parseSize(text)).isEqualTo(bytes);
-    }
+            "size, 64M, 67108864",
+            "size, 2G, 2147483648",
+            "size, 512K, 524288",
+            "size, 1T, 1099511627776",
+            "size, 1000, 1000",
+            "size, 0, 0",
+            "size, 64m, 67108864",
+            "size, 64MiB, 67108864",
+            "size, 64MB, 67108864",
+            "size, ' 2 G ', 2147483648",
+            "size, 1.5G, 1610612736",
+            "size, 0.5K, 512",
+            "rate, 10Mbit, 10000000",
+            "rate, 1Gbit, 1000000000",
+            "rate, 512Kbit, 512000",
+            "rate, 100Mbps, 100000000",
+            "rate, 10M, 10000000",
+            "rate, 64000, 64000",
+            "rate, 2.5Mbit, 2500000"})
+    void valuesAreReadInTheirUnit(String kind, String text, long value) {
+        long read = kind.equals("size") ? Units.parseSize(text) : Units.parseRate(text);
 
-    @ParameterizedTest
-    @CsvSource({
-            "10Mbit, 10000000",
-            "1Gbit, 1000000000",
-            "512Kbit, 512000",
-            "100Mbps, 100000000",
-            "10M, 10000000",
-            "64000, 64000",
-            "2.5Mbit, 2500000"})
-    void ratesAreDecimalBitsPerSecond(String text, long bitsPerSecond) {
-        assertThat(Units.parseRate(text)).isEqualTo(bitsPerSecond);
+        assertThat(read).isEqualTo(value);
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 
+import com.codeborne.selenide.Condition;
 import com.codeborne.selenide.Configuration;
 import com.codeborne.selenide.Selectors;
 import com.codeborne.selenide.Selenide;
@@ -28,7 +29,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Base of the browser tests: the panel as a user meets it, in Debian's Chromium (headless, a fresh profile
  * per test, never a downloaded browser) driven by Selenide. The app and its database come from
- * {@link PanelTest}; each test starts logged out, from the state of the first start.
+ * {@link PanelTest}; each test starts logged out, from the state of the first start. A new test:
+ * <pre>{@code
+ * class PlanBrowserTest extends BrowserTest {
+ *     @Test
+ *     void aResellerSeesItsAccount() {
+ *         createReseller("acme");                       // service helpers from PanelTest
+ *         logIn("acme", PASSWORD);                      // or logIn(ADMIN, printedAdminPassword())
+ *         open("/account");                             // Selenide.open, relative to the app's random port
+ *         fill("profile-full-name", "Acme Hosting");    // Vaadin fields by their component id
+ *         $("#profile-save").click();
+ *         notification("Profile saved").shouldBe(visible);
+ *     }
+ * }
+ * }</pre>
  */
 public abstract class BrowserTest extends PanelTest {
 
@@ -37,6 +51,8 @@ public abstract class BrowserTest extends PanelTest {
 
     @LocalServerPort
     private int port;
+
+    private Path profile;
 
     @BeforeEach
     void openFreshBrowser() throws IOException {
@@ -48,7 +64,8 @@ public abstract class BrowserTest extends PanelTest {
         chromium.setBinary(CHROMIUM);
         chromium.addArguments("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-                "--no-first-run", "--user-data-dir=" + Files.createTempDirectory(profiles, "chromium").toAbsolutePath());
+                "--no-first-run", "--user-data-dir=" + (profile = Files.createTempDirectory(profiles, "chromium"))
+                        .toAbsolutePath());
         Configuration.browser = "chrome";
         Configuration.browserCapabilities = chromium;
         Configuration.headless = true;
@@ -61,6 +78,7 @@ public abstract class BrowserTest extends PanelTest {
     @AfterEach
     void closeBrowser() {
         Selenide.closeWebDriver();
+        FileTrees.delete(profile);
     }
 
     /** The admin password that the panel's first start printed on the console. */
@@ -85,6 +103,11 @@ public abstract class BrowserTest extends PanelTest {
     /** The error the login form shows (its title and message), once it shows one. */
     protected static SelenideElement loginError() {
         return $(Selectors.shadowCss("[part=error-message]", "vaadin-login-form", "vaadin-login-form-wrapper"));
+    }
+
+    /** Follows the entry of the main navigation with this title. */
+    protected static void navigateTo(String menuTitle) {
+        $$("#main-nav vaadin-side-nav-item").findBy(Condition.exactText(menuTitle)).click();
     }
 
     /** The text input inside a Vaadin field (text, password, email, text area) with this id. */
@@ -116,9 +139,9 @@ public abstract class BrowserTest extends PanelTest {
         return $("#" + id + " [slot=error-message]");
     }
 
-    /** The last notification on the screen. */
-    protected static SelenideElement notification() {
-        return $("vaadin-notification-card");
+    /** The notification on the screen that says this (others may be showing too). */
+    protected static SelenideElement notification(String text) {
+        return $$("vaadin-notification-card").findBy(Condition.text(text));
     }
 
     /** The session cookie of the page the browser shows, once the page has one. */

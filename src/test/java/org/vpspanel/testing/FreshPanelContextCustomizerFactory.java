@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,9 +27,41 @@ import org.springframework.test.context.MergedContextConfiguration;
  */
 public class FreshPanelContextCustomizerFactory implements ContextCustomizerFactory {
 
-    private static final Path RUN_DIRECTORY = Path.of("target", "test-data",
+    private static final Path TEST_DATA = Path.of("target", "test-data");
+    private static final Path RUN_DIRECTORY = TEST_DATA.resolve(
             LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + ProcessHandle.current().pid());
     private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
+    static {
+        deleteEarlierRuns();
+    }
+
+    /** Earlier test runs' databases, unless their PostgreSQL still runs (a test JVM running beside this one). */
+    private static void deleteEarlierRuns() {
+        if (!Files.isDirectory(TEST_DATA)) {
+            return;
+        }
+        try (Stream<Path> runs = Files.list(TEST_DATA)) {
+            runs.filter(run -> !postgresRunsIn(run)).forEach(FileTrees::delete);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean postgresRunsIn(Path run) {
+        try (Stream<Path> files = Files.walk(run, 3)) {
+            return files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).anyMatch(pidFile -> {
+                try {
+                    long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+                    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                } catch (IOException | RuntimeException e) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return true; // when in doubt, keep it
+        }
+    }
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass,

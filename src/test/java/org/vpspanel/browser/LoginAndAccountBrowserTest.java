@@ -18,8 +18,8 @@ import org.vpspanel.account.SshKeyService;
 import org.vpspanel.testing.BrowserTest;
 import org.vpspanel.testing.TestSshKeys;
 
-/** The admin's first visit: log in with the printed password, look after its own account, log out. */
-class AdminAccountBrowserTest extends BrowserTest {
+/** Logging in and out, and each user's own account: the admin's first visit with the printed password. */
+class LoginAndAccountBrowserTest extends BrowserTest {
 
     private static final String NEW_PASSWORD = "a brand new admin password";
 
@@ -37,14 +37,14 @@ class AdminAccountBrowserTest extends BrowserTest {
         logIn(ADMIN, printed);
         open("/account");
         $("#current-user").shouldHave(exactText("admin (admin)"));
-        $("#main-nav vaadin-side-nav-item[path=account]").shouldHave(exactText("My account")).click();
+        navigateTo("My account");
         $("h2").shouldHave(exactText("My account"));
         $("#profile-email").shouldHave(value("admin@vpspanel.invalid"));
         $("#profile-email[invalid]").shouldNot(exist);
         fill("ssh-key-name", "workstation");
         fill("ssh-key-value", key);
         $("#ssh-key-add").click();
-        notification().shouldHave(text("Key added"));
+        notification("Key added").shouldBe(visible);
         $$("#ssh-keys vaadin-grid-cell-content").findBy(exactText(fingerprint)).shouldBe(visible);
         assertThat(as(ADMIN, () -> sshKeys.myKeys())).extracting(SshKeyInfo::name, SshKeyInfo::fingerprint)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("workstation", fingerprint));
@@ -53,7 +53,7 @@ class AdminAccountBrowserTest extends BrowserTest {
         fill("current-password", printed);
         fill("new-password", NEW_PASSWORD);
         $("#change-password").click();
-        notification().shouldHave(text("Password changed"));
+        notification("Password changed").shouldBe(visible);
 
         $("#logout").click();
         $("vaadin-login-form").shouldBe(visible);
@@ -113,8 +113,42 @@ class AdminAccountBrowserTest extends BrowserTest {
         $("#ssh-key-add").click();
 
         fieldError("ssh-key-value").shouldHave(exactText("The key data is not valid base64"));
-        notification().shouldHave(text("Please correct the marked fields"));
+        notification("Please correct the marked fields").shouldBe(visible);
         assertThat(as(ADMIN, () -> sshKeys.myKeys())).isEmpty();
+    }
+
+    @Test
+    void aResellerSavesItsProfile() {
+        createReseller("acme");
+        logIn("acme", PASSWORD);
+        open("/account");
+
+        fill("profile-full-name", "Acme Hosting");
+        $("#profile-save").click();
+
+        notification("Profile saved").shouldBe(visible);
+        assertThat(as("acme", () -> accounts.me().fullName())).isEqualTo("Acme Hosting");
+    }
+
+    @Test
+    void aCustomerRemovesItsKeyOnlyAfterConfirming() {
+        createCustomer("carol", createReseller("acme"));
+        as("carol", () -> sshKeys.add("laptop", TestSshKeys.ed25519("carol@laptop")));
+        logIn("carol", PASSWORD);
+        open("/account");
+        $("#current-user").shouldHave(exactText("carol (customer)"));
+
+        $("vaadin-button[aria-label='Remove key laptop']").click();
+        $("#cancel-action").click();
+        $$("#ssh-keys vaadin-grid-cell-content").findBy(exactText("laptop")).shouldBe(visible);
+        assertThat(as("carol", () -> sshKeys.myKeys())).hasSize(1);
+
+        $("vaadin-button[aria-label='Remove key laptop']").click();
+        $("#confirm-action").click();
+
+        notification("Key removed").shouldBe(visible);
+        $$("#ssh-keys vaadin-grid-cell-content").findBy(exactText("laptop")).shouldNot(exist);
+        assertThat(as("carol", () -> sshKeys.myKeys())).isEmpty();
     }
 
     private static String fingerprintOf(String key) {
