@@ -20,8 +20,10 @@ final class AccountRules {
         checkPassword(account.password(), "password", validation);
     }
 
+    /** Checks the email as it will be stored: without surrounding spaces. */
     static void checkProfile(String email, String fullName, Validation validation) {
-        validation.check(email != null && email.length() <= 254 && EMAIL.matcher(email).matches(), "email",
+        String trimmed = email == null ? null : email.trim();
+        validation.check(trimmed != null && trimmed.length() <= 254 && EMAIL.matcher(trimmed).matches(), "email",
                 "Enter a valid email address");
         validation.check(fullName == null || fullName.length() <= 200, "fullName",
                 "Full name must be at most 200 characters");

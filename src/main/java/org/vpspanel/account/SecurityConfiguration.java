@@ -5,7 +5,9 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -13,6 +15,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.vpspanel.account.ui.LoginView;
 import org.vpspanel.audit.AuditService;
 
@@ -23,6 +26,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain panelSecurity(HttpSecurity http) throws Exception {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.addFilterBefore(new SameOriginLogin(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 
@@ -39,6 +43,10 @@ class SecurityConfiguration {
                                                   LoginThrottle throttle, AuditService audit) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
+        // Whether an account is disabled is told only to whoever knows its password.
+        UserDetailsChecker accountChecks = new AccountStatusUserDetailsChecker();
+        passwords.setPreAuthenticationChecks(user -> { });
+        passwords.setPostAuthenticationChecks(accountChecks);
         return new ThrottledAuthenticationProvider(passwords, throttle, audit);
     }
 }

@@ -243,7 +243,17 @@ class AccountServiceTest extends PanelTest {
 
         assertThatThrownBy(() -> login.authenticate(credentials("carol", PASSWORD)))
                 .isInstanceOf(DisabledException.class);
+        assertThatThrownBy(() -> login.authenticate(credentials("carol", "a wrong password")))
+                .as("without the password nobody learns that the account exists and is disabled")
+                .isInstanceOf(BadCredentialsException.class);
         assertThat(login.authenticate(credentials("acme", PASSWORD)).isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void anEmailWithSurroundingSpacesIsSavedWithout() {
+        signIn(ADMIN);
+
+        assertThat(accounts.updateMyProfile("  boss@example.org ", "Boss").email()).isEqualTo("boss@example.org");
     }
 
     @Test

@@ -75,6 +75,22 @@ class HttpLoginTest extends PanelTest {
     }
 
     @Test
+    void aLoginPostedFromAnotherSiteIsRefusedEvenWithTheRightPassword() throws Exception {
+        LoginPage login = openLoginPage();
+
+        HttpResponse<String> forged = post(login, Map.of("username", ADMIN, "password",
+                startupConsole.printedAdminPassword(), "_csrf", login.csrfToken()), "http://evil.example");
+        HttpResponse<String> ours = post(login, Map.of("username", ADMIN, "password",
+                startupConsole.printedAdminPassword(), "_csrf", login.csrfToken()), "http://127.0.0.1:" + port);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ours.statusCode()).isEqualTo(302);
+        assertThat(ours.headers().firstValue("Location")).get().asString().doesNotContain("error");
+        assertThat(as(ADMIN, () -> audit.find(new AuditFilter("login", "user"), Pageable.unpaged()).getContent()))
+                .extracting(AuditRecord::action).containsExactly("login");
+    }
+
+    @Test
     void aPageOfThePanelSendsAnAnonymousVisitorToTheLogin() throws Exception {
         HttpResponse<String> response = get("/account", null);
 
@@ -101,13 +117,22 @@ class HttpLoginTest extends PanelTest {
     }
 
     private HttpResponse<String> post(LoginPage page, Map<String, String> form) throws IOException, InterruptedException {
+        return post(page, form, null);
+    }
+
+    private HttpResponse<String> post(LoginPage page, Map<String, String> form, String origin)
+            throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri("/login"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", "JSESSIONID=" + page.session())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static String sessionOf(HttpResponse<?> response) {
