@@ -54,7 +54,7 @@ public final class PartitionManager {
         this.cgroups = cgroups;
         this.network = new HostNetwork(config.prefix(), config.stateDir().resolve("tmp"));
         this.runc = new Runc(config.stateDir().resolve("runc"));
-        this.templates = new Templates(config.stateDir().resolve("templates"));
+        this.templates = new Templates(config.stateDir().resolve("templates"), config.debianMirror());
     }
 
     /** The name of the partition's runc container, cgroup and network namespace. */
@@ -214,9 +214,9 @@ public final class PartitionManager {
     private void stopLocked(String id, Duration timeout) {
         String name = hostName(id);
         if (runc.status(name) == Runc.Status.RUNNING) {
-            runc.kill(name, "TERM");
+            runc.kill(name, files.spec(id).map(spec -> spec.template().stopSignal()).orElse("KILL"), false);
             if (!awaitStopped(name, timeout)) {
-                runc.kill(name, "KILL");
+                runc.kill(name, "KILL", true);
                 awaitStopped(name, Duration.ofSeconds(10));
             }
         }

@@ -52,8 +52,10 @@ public final class Runc {
         return Status.valueOf(String.valueOf(status).toUpperCase(Locale.ROOT));
     }
 
-    public void kill(String containerId, String signal) {
-        Commands.attempt(command("kill", "--all", containerId, signal), Duration.ofSeconds(30), null);
+    /** Signals the container's init, or with {@code everyProcess} all of its processes. */
+    public void kill(String containerId, String signal, boolean everyProcess) {
+        List<String> args = everyProcess ? List.of("kill", "--all", containerId, signal) : List.of("kill", containerId, signal);
+        Commands.attempt(command(args.toArray(String[]::new)), Duration.ofSeconds(30), null);
     }
 
     /** Removes a container that runc knows, killing what is left of it. */
