@@ -411,8 +411,12 @@ public final class PartitionManager {
             return;
         }
         disk(id).mount();
-        if (!isRunning(id) && spec.autostart()) {
-            startLocked(id);
+        if (!isRunning(id)) {
+            // a start cut short leaves a created container, its cgroup, links and namespace name
+            stopLocked(id, Duration.ZERO);
+            if (spec.autostart()) {
+                startLocked(id);
+            }
         }
     }
 
@@ -491,29 +495,5 @@ public final class PartitionManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** For tests and the leak check: whether any host object of the partition remains. */
-    public List<String> hostObjectsOf(String id, int ordinal) {
-        List<String> left = new ArrayList<>();
-        String name = hostName(id);
-        if (cgroups.exists(name)) {
-            left.add("cgroup " + name);
-        }
-        if (network.namespaceExists(name)) {
-            left.add("netns " + name);
-        }
-        for (String link : List.of(network.hostLink(ordinal), network.ifbLink(ordinal))) {
-            if (HostNetwork.linkExists(link)) {
-                left.add("link " + link);
-            }
-        }
-        if (Files.exists(files.dir(id))) {
-            left.add("directory " + files.dir(id));
-        }
-        if (runc.status(name) != Runc.Status.NONE) {
-            left.add("runc container " + name);
-        }
-        return left;
     }
 }
