@@ -190,8 +190,7 @@ public final class PartitionManager {
         files.saveConfig(id, ociConfig(spec, record));
         cgroups.apply(name, spec.resources(), disk.device());
         try {
-            runc.create(name, files.bundle(id), files.consoleLog(id));
-            connect(spec, record, runc.pid(name));
+            connect(spec, record, runc.create(name, files.bundle(id), files.consoleLog(id)));
             runc.start(name);
         } catch (RuntimeException e) {
             runc.delete(name);
