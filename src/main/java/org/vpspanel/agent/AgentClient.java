@@ -51,7 +51,8 @@ public final class AgentClient implements AutoCloseable {
         if (!Files.exists(socket)) {
             throw new IllegalStateException("no agent socket at " + socket + " (is vps-agent running? pick another with --socket)");
         }
-        Request request = http.newRequest("http://localhost" + path).transport(new Transport.TCPUnix(socket)).method(method).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Request request = http.newRequest("http://localhost" + path).transport(new Transport.TCPUnix(socket)).method(method)
+                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (body != null) {
             request.body(new StringRequestContent("application/json", Json.write(body)));
         }

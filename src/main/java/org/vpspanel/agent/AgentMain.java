@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class AgentMain {
 
-    static final String USAGE = "usage: vps-agent [--state-dir DIR] [--prefix NAME] [--socket PATH] [--group GROUP] [--uid-base N]";
+    static final String USAGE = "usage: vps-agent [--state-dir DIR] [--prefix NAME] [--socket PATH] [--group GROUP] [--uid-base N] [--debian-mirror URL]";
 
     private AgentMain() {
     }
@@ -36,7 +36,8 @@ public final class AgentMain {
                     options.getOrDefault("--prefix", defaults.prefix()),
                     Path.of(options.getOrDefault("--socket", defaults.socket().toString())),
                     Long.parseLong(options.getOrDefault("--uid-base", Long.toString(defaults.uidBase()))),
-                    defaults.stopTimeout());
+                    defaults.stopTimeout(),
+                    options.getOrDefault("--debian-mirror", defaults.debianMirror()));
             group = options.get("--group");
         } catch (IllegalArgumentException e) {
             System.err.println("vps-agent: " + e.getMessage());
@@ -83,7 +84,7 @@ public final class AgentMain {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (!java.util.Set.of("--state-dir", "--prefix", "--socket", "--group", "--uid-base").contains(name)) {
+            if (!java.util.Set.of("--state-dir", "--prefix", "--socket", "--group", "--uid-base", "--debian-mirror").contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + name + "'");
             }
             if (i + 1 >= args.length) {

@@ -27,7 +27,8 @@ import java.util.Map;
  */
 public final class Vpsctl {
 
-    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
+    /** Long enough for a create that bootstraps the debian-12 template first. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     private final PrintStream out;
     private final PrintStream err;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A partition's disk: a sparse image file holding an XFS filesystem of exactly the plan's size, attached
@@ -76,12 +77,28 @@ public final class DiskImage {
     }
 
     public boolean isMounted() {
-        return Commands.attempt("mountpoint", "-q", mountPoint.toString()).succeeded();
+        return mountedDevice().isPresent();
     }
 
     /** "major:minor" of the loop device behind the mount, for per-device I/O limits. */
     public String device() {
-        return Commands.run("mountpoint", "-d", mountPoint.toString()).strip();
+        return mountedDevice().orElseThrow(() -> new IllegalStateException("the disk of " + mountPoint + " is not mounted"));
+    }
+
+    /** The device of the filesystem mounted at the mount point, from the kernel's mount table. */
+    private Optional<String> mountedDevice() {
+        try {
+            // mountinfo: id parent major:minor root mount-point options ...
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] fields = line.split(" ");
+                if (fields.length > 4 && fields[4].equals(mountPoint.toString())) {
+                    return Optional.of(fields[2]);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Grows the filesystem while mounted and sets the inode limit for the new size. */

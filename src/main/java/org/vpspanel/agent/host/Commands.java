@@ -39,13 +39,21 @@ public final class Commands {
         return run(Map.of(), command);
     }
 
-    /** Runs a command with extra environment variables; fails unless it exits 0. */
-    public static String run(Map<String, String> environment, List<String> command) {
-        Result result = attempt(environment, command, DEFAULT_TIMEOUT, null);
+    /** Runs a long command (debootstrap) with its own time limit; fails unless it exits 0. */
+    public static String run(List<String> command, Duration timeout) {
+        return succeeded(attempt(Map.of(), command, timeout, null));
+    }
+
+    private static String succeeded(Result result) {
         if (!result.succeeded()) {
             throw new CommandException(result);
         }
         return result.stdout();
+    }
+
+    /** Runs a command with extra environment variables; fails unless it exits 0. */
+    public static String run(Map<String, String> environment, List<String> command) {
+        return succeeded(attempt(environment, command, DEFAULT_TIMEOUT, null));
     }
 
     /** Runs a command and returns its result whatever its exit code (for probes and best-effort cleanup). */

@@ -51,7 +51,7 @@ public final class HostNetwork {
         return String.format("02:56:%02x:%02x:%02x:%02x", ordinal >>> 24 & 255, ordinal >>> 16 & 255, ordinal >>> 8 & 255, ordinal & 255);
     }
 
-    public static Path namespacePath(String namespace) {
+    private static Path namespacePath(String namespace) {
         return Path.of("/var/run/netns", namespace);
     }
 

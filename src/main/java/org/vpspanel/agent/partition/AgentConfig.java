@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
  *
  * @param prefix   starts the name of every host object the agent makes (cgroups, netns, links, nft table,
  *                 runc containers); short, because interface names have at most 15 characters
+ * @param debianMirror where the debian-12 template is bootstrapped from
  * @param uidBase  first host uid given to partitions; partition n maps root inside to uidBase + n * 65536
  */
-public record AgentConfig(Path stateDir, String prefix, Path socket, long uidBase, Duration stopTimeout) {
+public record AgentConfig(Path stateDir, String prefix, Path socket, long uidBase, Duration stopTimeout, String debianMirror) {
 
     public static final long UIDS_PER_PARTITION = 65_536;
     private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9]{1,7}");
@@ -27,6 +28,6 @@ public record AgentConfig(Path stateDir, String prefix, Path socket, long uidBas
 
     public static AgentConfig defaults() {
         return new AgentConfig(Path.of("/var/lib/vpspanel-agent"), "vps", Path.of("/run/vpspanel-agent.sock"),
-                1L << 20 << 6, Duration.ofSeconds(10));
+                1L << 20 << 6, Duration.ofSeconds(10), "http://deb.debian.org/debian");
     }
 }

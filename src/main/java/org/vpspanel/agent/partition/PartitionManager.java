@@ -54,7 +54,7 @@ public final class PartitionManager {
         this.cgroups = cgroups;
         this.network = new HostNetwork(config.prefix(), config.stateDir().resolve("tmp"));
         this.runc = new Runc(config.stateDir().resolve("runc"));
-        this.templates = new Templates(config.stateDir().resolve("templates"));
+        this.templates = new Templates(config.stateDir().resolve("templates"), config.debianMirror());
     }
 
     /** The name of the partition's runc container, cgroup and network namespace. */
@@ -190,8 +190,7 @@ public final class PartitionManager {
         files.saveConfig(id, ociConfig(spec, record));
         cgroups.apply(name, spec.resources(), disk.device());
         try {
-            runc.create(name, files.bundle(id), files.consoleLog(id));
-            connect(spec, record, runc.pid(name));
+            connect(spec, record, runc.create(name, files.bundle(id), files.consoleLog(id)));
             runc.start(name);
         } catch (RuntimeException e) {
             runc.delete(name);
@@ -214,9 +213,9 @@ public final class PartitionManager {
     private void stopLocked(String id, Duration timeout) {
         String name = hostName(id);
         if (runc.status(name) == Runc.Status.RUNNING) {
-            runc.kill(name, "TERM");
+            runc.kill(name, files.spec(id).map(spec -> spec.template().stopSignal()).orElse("KILL"), false);
             if (!awaitStopped(name, timeout)) {
-                runc.kill(name, "KILL");
+                runc.kill(name, "KILL", true);
                 awaitStopped(name, Duration.ofSeconds(10));
             }
         }
@@ -411,8 +410,12 @@ public final class PartitionManager {
             return;
         }
         disk(id).mount();
-        if (!isRunning(id) && spec.autostart()) {
-            startLocked(id);
+        if (!isRunning(id)) {
+            // a start cut short leaves a created container, its cgroup, links and namespace name
+            stopLocked(id, Duration.ZERO);
+            if (spec.autostart()) {
+                startLocked(id);
+            }
         }
     }
 
@@ -491,29 +494,5 @@ public final class PartitionManager {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** For tests and the leak check: whether any host object of the partition remains. */
-    public List<String> hostObjectsOf(String id, int ordinal) {
-        List<String> left = new ArrayList<>();
-        String name = hostName(id);
-        if (cgroups.exists(name)) {
-            left.add("cgroup " + name);
-        }
-        if (network.namespaceExists(name)) {
-            left.add("netns " + name);
-        }
-        for (String link : List.of(network.hostLink(ordinal), network.ifbLink(ordinal))) {
-            if (HostNetwork.linkExists(link)) {
-                left.add("link " + link);
-            }
-        }
-        if (Files.exists(files.dir(id))) {
-            left.add("directory " + files.dir(id));
-        }
-        if (runc.status(name) != Runc.Status.NONE) {
-            left.add("runc container " + name);
-        }
-        return left;
     }
 }

@@ -22,11 +22,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 
 /** Serves the {@link AgentApi} over HTTP on a Unix domain socket that only root and one group may use. */
 public final class AgentServer implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final Duration LONGEST_OPERATION = Duration.ofHours(1);
 
     private final Server server;
     private final Path socket;
@@ -48,6 +50,8 @@ public final class AgentServer implements AutoCloseable {
         Server server = new Server(threads);
         UnixDomainServerConnector connector = new UnixDomainServerConnector(server);
         connector.setUnixDomainPath(socket);
+        // a create that bootstraps a template runs for minutes with the connection quiet
+        connector.setIdleTimeout(LONGEST_OPERATION.toMillis());
         server.addConnector(connector);
         server.setHandler(new ApiHandler(api));
         server.start();

@@ -16,10 +16,14 @@ import java.util.Map;
  */
 public final class OciConfig {
 
-    /** The OCI default capabilities of container engines, minus CAP_MKNOD and CAP_NET_RAW, which reach host devices and raw sockets. */
+    /**
+     * The default capabilities of container engines minus CAP_MKNOD and CAP_NET_RAW (host devices, raw
+     * sockets), plus CAP_SYS_BOOT: in a PID namespace reboot() only ends the partition's own init, which is
+     * how its init finishes a shutdown.
+     */
     static final List<String> CAPABILITIES = List.of("CAP_CHOWN", "CAP_DAC_OVERRIDE", "CAP_FSETID", "CAP_FOWNER",
             "CAP_SETGID", "CAP_SETUID", "CAP_SETFCAP", "CAP_SETPCAP", "CAP_NET_BIND_SERVICE", "CAP_SYS_CHROOT",
-            "CAP_KILL", "CAP_AUDIT_WRITE");
+            "CAP_KILL", "CAP_AUDIT_WRITE", "CAP_SYS_BOOT");
     static final List<String> MASKED_PATHS = List.of("/proc/acpi", "/proc/asound", "/proc/kcore", "/proc/keys",
             "/proc/latency_stats", "/proc/timer_list", "/proc/timer_stats", "/proc/sched_debug", "/proc/scsi",
             "/sys/firmware", "/sys/devices/virtual/powercap");

@@ -4,6 +4,9 @@ import org.vpspanel.agent.Json;
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.host.Commands;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +29,17 @@ public final class Runc {
      * Creates a container from a bundle: its namespaces exist and its init waits for {@link #start}. The
      * container inherits {@code consoleLog} as its stdout and stderr, which is also where runc's own errors land.
      */
-    public void create(String containerId, Path bundle, Path consoleLog) {
-        Commands.Result result = Commands.attempt(command("create", "--bundle", bundle.toString(), containerId),
-                Duration.ofSeconds(60), consoleLog);
+    public long create(String containerId, Path bundle, Path consoleLog) {
+        Path pidFile = bundle.resolve("init.pid");
+        Commands.Result result = Commands.attempt(command("create", "--bundle", bundle.toString(), "--pid-file", pidFile.toString(),
+                containerId), Duration.ofSeconds(60), consoleLog);
         if (!result.succeeded()) {
             throw new CommandException(result);
+        }
+        try {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("runc wrote no pid file for " + containerId, e);
         }
     }
 
@@ -38,12 +47,11 @@ public final class Runc {
         Commands.run(command("start", containerId));
     }
 
-    /** The host pid of the container's init. */
-    public long pid(String containerId) {
-        return ((Number) Json.readObject(Commands.run(command("state", containerId))).get("pid")).longValue();
-    }
 
     public Status status(String containerId) {
+        if (!Files.isDirectory(stateRoot.resolve(containerId))) {
+            return Status.NONE; // runc keeps a directory per container; without one there is nothing to ask
+        }
         Commands.Result result = Commands.attempt(command("state", containerId), Duration.ofSeconds(30), null);
         if (!result.succeeded()) {
             return Status.NONE;
@@ -52,8 +60,10 @@ public final class Runc {
         return Status.valueOf(String.valueOf(status).toUpperCase(Locale.ROOT));
     }
 
-    public void kill(String containerId, String signal) {
-        Commands.attempt(command("kill", "--all", containerId, signal), Duration.ofSeconds(30), null);
+    /** Signals the container's init, or with {@code everyProcess} all of its processes. */
+    public void kill(String containerId, String signal, boolean everyProcess) {
+        List<String> args = everyProcess ? List.of("kill", "--all", containerId, signal) : List.of("kill", containerId, signal);
+        Commands.attempt(command(args.toArray(String[]::new)), Duration.ofSeconds(30), null);
     }
 
     /** Removes a container that runc knows, killing what is left of it. */

@@ -26,8 +26,4 @@ public record PartitionSpec(String id, String hostname, Template template, Strin
     public Optional<Ipv4Cidr> address() {
         return Optional.ofNullable(ipv4).map(Ipv4Cidr::parse);
     }
-
-    public PartitionSpec withResources(Resources newResources) {
-        return new PartitionSpec(id, hostname, template, ipv4, gateway, autostart, newResources);
-    }
 }

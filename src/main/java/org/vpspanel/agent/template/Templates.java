@@ -13,7 +13,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Root filesystem templates, built once into the state directory and copied into each new partition's
@@ -21,10 +23,15 @@ import java.util.List;
  */
 public final class Templates {
 
-    private final Path cache;
+    /** Packages on top of debootstrap's minbase: an init that needs no cgroup delegation, a shell, SSH. */
+    private static final String DEBIAN_PACKAGES = "sysvinit-core,openssh-server,iproute2,procps,ifupdown,less,nano";
 
-    public Templates(Path cache) {
+    private final Path cache;
+    private final String debianMirror;
+
+    public Templates(Path cache, String debianMirror) {
         this.cache = cache;
+        this.debianMirror = debianMirror;
     }
 
     /** The command a partition of this template starts as its init. */
@@ -38,6 +45,10 @@ public final class Templates {
         Commands.run("cp", "-a", source + "/.", rootfs.toString());
         writeFile(rootfs.resolve("etc/hostname"), hostname + "\n");
         writeFile(rootfs.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + hostname + "\n");
+        if (template == Template.DEBIAN_12) {
+            // host keys of its own, made while the tree is still the agent's (no links of the partition's yet)
+            Commands.run("ssh-keygen", "-A", "-f", rootfs.toString());
+        }
         shiftOwnership(rootfs, uidBase);
     }
 
@@ -52,8 +63,7 @@ public final class Templates {
             Files.createDirectories(building);
             switch (template) {
                 case BUSYBOX -> buildBusybox(building);
-                case DEBIAN_12 -> throw new UnsupportedOperationException(
-                        "the debian-12 template is not available on this agent yet; use busybox");
+                case DEBIAN_12 -> buildDebian(building);
             }
             Files.move(building, ready, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -85,6 +95,29 @@ public final class Templates {
         writeFile(root.resolve("etc/inittab"), "::sysinit:/etc/init.d/rcS\n");
         writeFile(root.resolve("etc/init.d/rcS"), "#!/bin/sh\nip link set lo up 2>/dev/null\n[ -x /etc/rc.local ] && /etc/rc.local\nexit 0\n");
         Files.setPosixFilePermissions(root.resolve("etc/init.d/rcS"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /**
+     * Debian 12 by debootstrap from the configured mirror, with sysvinit: no gettys (a partition has no
+     * terminals), SIGPWR shuts down, loopback only in ifupdown (the agent sets eth0 from the host), and no
+     * SSH host keys (each partition gets its own).
+     */
+    private void buildDebian(Path root) throws IOException {
+        Commands.run(List.of("debootstrap", "--variant=minbase", "--include=" + DEBIAN_PACKAGES, "bookworm",
+                root.toString(), debianMirror), Duration.ofMinutes(30));
+        Path inittab = root.resolve("etc/inittab");
+        String withoutGettys = Files.readAllLines(inittab).stream().filter(line -> !line.matches("^[0-9]+:.*getty.*"))
+                .filter(line -> !line.startsWith("pf::")).collect(Collectors.joining("\n"));
+        writeFile(inittab, withoutGettys + "\npf::powerwait:/sbin/shutdown -t1 -a -h now\n");
+        writeFile(root.resolve("etc/network/interfaces"), "auto lo\niface lo inet loopback\n");
+        // runc gives every partition its own /dev; debootstrap's device nodes have no use there
+        Commands.run("find", root.resolve("dev").toString(), "-mindepth", "1", "-delete");
+        try (var keys = Files.newDirectoryStream(root.resolve("etc/ssh"), "ssh_host_*")) {
+            for (Path key : keys) {
+                Files.delete(key);
+            }
+        }
+        Commands.run("rm", "-rf", "--one-file-system", root.resolve("var/cache/apt/archives").toString() + "/", root.resolve("var/lib/apt/lists").toString() + "/");
     }
 
     private static void writeFile(Path file, String content) {

@@ -36,7 +36,7 @@ class PartitionLifecycleKernelTest {
 
     @Test
     @Order(1)
-    void createsAndStartsAPartitionWithVpsctl() {
+    void createsAndStartsAPartitionWithVpsctl() throws Exception {
         TestAgent.Cli created = agent.vpsctl("create", "life", "--template", "busybox", "--hostname", "life1",
                 "--memory", "64M", "--disk", "256M", "--disk-inodes", "20000", "--processes", "64");
         assertThat(created.exitCode()).as(created.err()).isZero();
@@ -47,6 +47,7 @@ class PartitionLifecycleKernelTest {
         assertThat(again.err()).isEqualTo("vpsctl: partition 'life' already exists\n");
 
         assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(agent.socket))).isEqualTo("rw-rw----");
         TestAgent.Cli list = agent.vpsctl("list");
         assertThat(list.out()).startsWith("ID    STATE    HOSTNAME  TEMPLATE  IPV4  MEMORY  CPU LIMIT  DISK\n")
                 .contains("life  running  life1     busybox   -     64 MiB  100 %      256 MiB");
@@ -208,9 +209,13 @@ class PartitionLifecycleKernelTest {
 
     @Test
     @Order(11)
-    void autostartPartitionsStartWithTheAgentAndADestroyCutShortIsFinished() throws Exception {
+    void autostartPartitionsStartWithTheAgentAndOperationsCutShortAreFinished() throws Exception {
         assertThat(agent.vpsctl("set", "life", "--autostart", "true").exitCode()).isZero();
         assertThat(agent.vpsctl("create", "gone", "--template", "busybox", "--hostname", "gone", "--disk", "64M").exitCode()).isZero();
+        // a start cut short between runc create and runc start: a created container and its cgroup
+        assertThat(agent.vpsctl("create", "half", "--template", "busybox", "--hostname", "half", "--disk", "64M").exitCode()).isZero();
+        Commands.run("runc", "--root", agent.stateDir.resolve("runc").toString(), "create", "--bundle",
+                agent.stateDir.resolve("partitions/half/bundle").toString(), agent.manager().hostName("half"));
         // as after a host reboot: nothing runs; and as if the agent had died while destroying "gone"
         agent.manager().stop("life", java.time.Duration.ZERO);
         Path record = agent.stateDir.resolve("partitions/gone/record.json");
@@ -219,7 +224,12 @@ class PartitionLifecycleKernelTest {
         agent.restart();
 
         assertThat(agent.vpsctl("status", "life").out()).contains("running");
-        assertThat(agent.manager().list()).extracting(p -> p.id()).containsExactly("life");
+        assertThat(agent.manager().list()).extracting(p -> p.id()).containsExactly("half", "life");
+        assertThat(agent.leftovers()).filteredOn(left -> left.startsWith("cgroup") || left.startsWith("netns"))
+                .noneMatch(left -> left.contains("half"));
+        assertThat(Commands.attempt("runc", "--root", agent.stateDir.resolve("runc").toString(), "state",
+                agent.manager().hostName("half")).succeeded()).isFalse();
+        assertThat(agent.vpsctl("destroy", "half").exitCode()).isZero();
     }
 
     @Test

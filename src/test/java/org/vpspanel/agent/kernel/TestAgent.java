@@ -63,7 +63,7 @@ final class TestAgent implements AutoCloseable {
         // a uid range of its own, far from the default agent's and from other test runs'
         long uidBase = (20_000L + RANDOM.nextInt(9_000)) * AgentConfig.UIDS_PER_PARTITION;
         TestAgent agent = new TestAgent(new AgentConfig(stateDir, prefix.toString(), stateDir.resolve("agent.sock"), uidBase,
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10), AgentConfig.defaults().debianMirror()));
         agent.boot();
         return agent;
     }

@@ -21,7 +21,7 @@ class AgentApiTest {
     Path stateDir;
 
     private AgentApi api() {
-        AgentConfig config = new AgentConfig(stateDir, "vpu", stateDir.resolve("agent.sock"), 65_536L * 100, Duration.ofSeconds(1));
+        AgentConfig config = new AgentConfig(stateDir, "vpu", stateDir.resolve("agent.sock"), 65_536L * 100, Duration.ofSeconds(1), "http://deb.debian.org/debian");
         return new AgentApi(new PartitionManager(config, Cgroups.probe()), Map.of("protocol", "v1"));
     }
 
