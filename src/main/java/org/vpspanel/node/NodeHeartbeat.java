@@ -5,7 +5,6 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,34 +19,42 @@ class NodeHeartbeat {
     static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    @Bean
-    RecurringTask<Void> nodeHeartbeatTask(NodeRepository nodes, NodeAgents agents, TransactionTemplate transactions,
-                                          Clock clock) {
-        return Tasks.recurring("node-heartbeat", FixedDelay.of(INTERVAL))
-                .execute((instance, context) -> beatAll(nodes, agents, transactions, clock));
+    private final NodeRepository nodes;
+    private final NodeAgents agents;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    NodeHeartbeat(NodeRepository nodes, NodeAgents agents, TransactionTemplate transactions, Clock clock) {
+        this.nodes = nodes;
+        this.agents = agents;
+        this.transactions = transactions;
+        this.clock = clock;
     }
 
-    static void beatAll(NodeRepository nodes, NodeAgents agents, TransactionTemplate transactions, Clock clock) {
-        List<Long> enrolled = nodes.findAll().stream().filter(node -> node.getAgentUrl() != null)
-                .map(Node::getId).toList();
-        for (long nodeId : enrolled) {
-            String info;
-            String error = null;
-            try {
-                info = agents.call(nodeId, "GET", "/v1/agent", null, TIMEOUT);
-            } catch (AgentUnavailableException | AgentRefusedException e) {
-                info = null;
-                error = e.getMessage();
-            }
-            String answer = info;
-            String failure = error;
-            transactions.executeWithoutResult(status -> nodes.findById(nodeId).ifPresent(node -> {
-                if (answer != null) {
-                    node.heard(clock.instant(), answer);
-                } else {
-                    node.missed(failure);
-                }
-            }));
+    @Bean
+    RecurringTask<Void> nodeHeartbeatTask() {
+        return Tasks.recurring("node-heartbeat", FixedDelay.of(INTERVAL)).execute((instance, context) ->
+                nodes.findAll().stream().filter(node -> node.getAgentUrl() != null).map(Node::getId)
+                        .forEach(this::check));
+    }
+
+    /** Asks one node's agent how it is and records the answer, or the silence. */
+    void check(long nodeId) {
+        String info = null;
+        String error = null;
+        try {
+            info = agents.call(nodeId, "GET", "/v1/agent", null, TIMEOUT);
+        } catch (AgentUnavailableException | AgentRefusedException e) {
+            error = e.getMessage();
         }
+        String answer = info;
+        String failure = error;
+        transactions.executeWithoutResult(status -> nodes.findById(nodeId).ifPresent(node -> {
+            if (answer != null) {
+                node.heard(clock.instant(), answer);
+            } else {
+                node.missed(failure);
+            }
+        }));
     }
 }

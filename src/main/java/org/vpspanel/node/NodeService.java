@@ -28,11 +28,13 @@ public class NodeService {
     private static final double MAX_OVERCOMMIT = 100;
 
     private final NodeRepository nodes;
+    private final NodeHeartbeat heartbeat;
     private final AuditService audit;
     private final Clock clock;
 
-    NodeService(NodeRepository nodes, AuditService audit, Clock clock) {
+    NodeService(NodeRepository nodes, NodeHeartbeat heartbeat, AuditService audit, Clock clock) {
         this.nodes = nodes;
+        this.heartbeat = heartbeat;
         this.audit = audit;
         this.clock = clock;
     }
@@ -98,6 +100,30 @@ public class NodeService {
     public NodeCapacity lockCapacity(long nodeId) {
         return nodes.lockById(nodeId).map(node -> node.toSummary(clock.instant()).capacity())
                 .orElseThrow(() -> new InvalidInputException("node", "No node with id " + nodeId));
+    }
+
+    /**
+     * Connects a node to a host agent on the panel's own machine, by the agent's Unix socket. (Remote agents
+     * are enrolled over TLS with pinned certificates.)
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public NodeSummary connectLocalAgent(long nodeId, String socketPath) {
+        Node node = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        if (socketPath == null || !socketPath.startsWith("/") || socketPath.contains("\0")) {
+            throw new InvalidInputException("agentSocket", "Give the agent's socket as an absolute path");
+        }
+        node.enroll(NodeAgents.UNIX_SCHEME + socketPath);
+        audit.record("node.agent", "node", nodeId, node.getName() + " uses the agent at " + socketPath);
+        return node.toSummary(clock.instant());
+    }
+
+    /** Asks the node's agent now, instead of at the next heartbeat. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public NodeSummary checkAgent(long nodeId) {
+        heartbeat.check(nodeId);
+        return nodes.findById(nodeId).map(node -> node.toSummary(clock.instant()))
+                .orElseThrow(() -> new NotFoundException("Node", nodeId));
     }
 
     /** Takes a node out of placement for maintenance, or puts it back. */

@@ -14,6 +14,7 @@ import org.vpspanel.node.AgentRefusedException;
 import org.vpspanel.node.AgentUnavailableException;
 import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeAgents;
+import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -156,12 +157,18 @@ class JobRunner {
                 new TypeReference<Map<String, Object>>() { });
         transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
                 .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant()));
-        List<?> restart = (List<?>) applied.getOrDefault("needsRestart", List.of());
-        List<?> live = (List<?>) applied.getOrDefault("appliedLive", List.of());
-        return new Outcome(partition.getState(), "Plan changed. " + (live.isEmpty() ? "" : "Applied live: "
-                + String.join(", ", live.stream().map(Object::toString).toList()) + ". ")
-                + (restart.isEmpty() ? "Nothing waits for a restart." : "Waits for a restart: "
-                + String.join(", ", restart.stream().map(Object::toString).toList()) + "."));
+        String live = labels(applied.get("appliedLive"));
+        String restart = labels(applied.get("needsRestart"));
+        return new Outcome(partition.getState(), "Plan changed. " + (live.isEmpty() ? "" : "Applied live: " + live + ". ")
+                + (restart.isEmpty() ? "Nothing waits for a restart." : "Waits for a restart: " + restart + "."));
+    }
+
+    /** The agent's field paths ("resources.memory") as people read them ("Memory"). */
+    private static String labels(Object fields) {
+        return fields instanceof List<?> list ? list.stream().map(Object::toString)
+                .map(path -> ResourceField.byFieldName(path.replaceFirst("^resources\\.", ""))
+                        .map(ResourceField::label).orElse(path))
+                .collect(java.util.stream.Collectors.joining(", ")) : "";
     }
 
     /** After a failure, a new partition is failed; any other keeps the state it has. */

@@ -12,6 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -113,7 +116,10 @@ public final class HostNetwork {
     }
 
     public void shape(NetworkAttachment a) {
-        TrafficShaping.render(a).forEach(Commands::run);
+        Set<String> withHtbRoot = Stream.of(a.hostLink(), a.ifbLink())
+                .filter(link -> Commands.run("tc", "qdisc", "show", "dev", link, "root").contains("qdisc htb 1:"))
+                .collect(Collectors.toSet());
+        TrafficShaping.render(a, withHtbRoot).forEach(Commands::run);
     }
 
     /** Removes the partition's veth pair (both ends) and ifb device. */

@@ -4,12 +4,12 @@ import org.vpspanel.agent.AgentMain;
 import org.vpspanel.agent.cgroup.Cgroups;
 import org.vpspanel.agent.cli.Vpsctl;
 import org.vpspanel.agent.host.Commands;
-import org.vpspanel.agent.network.NftRuleset;
 import org.vpspanel.agent.partition.AgentConfig;
 import org.vpspanel.agent.partition.PartitionManager;
 import org.vpspanel.agent.partition.PartitionStatus;
 import org.vpspanel.agent.protocol.AgentApi;
 import org.vpspanel.agent.protocol.AgentServer;
+import org.vpspanel.testing.HostObjects;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,15 +54,11 @@ final class TestAgent implements AutoCloseable {
         assumeTrue(AgentMain.isRoot(), "kernel tests need root");
         assumeTrue(Commands.attempt("runc", "--version").succeeded(), "kernel tests need runc");
         assumeTrue(Commands.attempt("mkfs.xfs", "-V").succeeded(), "kernel tests need xfsprogs");
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder prefix = new StringBuilder("vpt");
-        for (int i = 0; i < 4; i++) {
-            prefix.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        Path stateDir = Path.of("/tmp", prefix.toString());
+        String prefix = HostObjects.newPrefix("vpt");
+        Path stateDir = Path.of("/tmp", prefix);
         // a uid range of its own, far from the default agent's and from other test runs'
         long uidBase = (20_000L + RANDOM.nextInt(9_000)) * AgentConfig.UIDS_PER_PARTITION;
-        TestAgent agent = new TestAgent(new AgentConfig(stateDir, prefix.toString(), stateDir.resolve("agent.sock"), uidBase,
+        TestAgent agent = new TestAgent(new AgentConfig(stateDir, prefix, stateDir.resolve("agent.sock"), uidBase,
                 Duration.ofSeconds(10), AgentConfig.defaults().debianMirror()));
         agent.boot();
         return agent;
@@ -115,29 +111,7 @@ final class TestAgent implements AutoCloseable {
 
     /** Every host object with this agent's prefix that still exists. */
     List<String> leftovers() throws IOException {
-        List<String> left = new ArrayList<>();
-        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path hierarchy : hierarchies.toList()) {
-                try (Stream<Path> groups = Files.list(hierarchy)) {
-                    groups.filter(g -> g.getFileName().toString().startsWith(prefix)).forEach(g -> left.add("cgroup " + g));
-                }
-            }
-        }
-        Commands.run("ip", "netns", "list").lines().filter(line -> line.startsWith(prefix)).forEach(ns -> left.add("netns " + ns));
-        try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
-            links.map(l -> l.getFileName().toString()).filter(l -> l.startsWith(prefix)).forEach(l -> left.add("link " + l));
-        }
-        Commands.run("nft", "list", "tables").lines().filter(line -> line.endsWith(" " + prefix)).forEach(t -> left.add("nft " + t));
-        Commands.run("losetup", "--list", "--noheadings", "--output", "NAME,BACK-FILE").lines()
-                .filter(line -> line.contains(stateDir.toString())).forEach(l -> left.add("loop " + l.strip()));
-        Files.readAllLines(Path.of("/proc/mounts")).stream().filter(line -> line.contains(stateDir.toString()))
-                .forEach(m -> left.add("mount " + m));
-        if (Files.isDirectory(stateDir.resolve("partitions"))) {
-            try (Stream<Path> dirs = Files.list(stateDir.resolve("partitions"))) {
-                dirs.forEach(d -> left.add("directory " + d));
-            }
-        }
-        return left;
+        return HostObjects.leftovers(prefix, stateDir);
     }
 
     /** Closes the agent (if it started) and fails the test if anything with its prefix is left. */
@@ -161,45 +135,8 @@ final class TestAgent implements AutoCloseable {
             }
         } finally {
             server.close();
-            sweep();
+            HostObjects.sweep(prefix, stateDir);
         }
     }
 
-    private void sweep() throws IOException {
-        Path runcRoot = stateDir.resolve("runc");
-        if (Files.isDirectory(runcRoot)) {
-            try (Stream<Path> containers = Files.list(runcRoot)) {
-                containers.forEach(c -> Commands.attempt("runc", "--root", runcRoot.toString(), "delete", "--force", c.getFileName().toString()));
-            }
-        }
-        for (String mount : Files.readAllLines(Path.of("/proc/mounts"))) {
-            String target = mount.split(" ")[1];
-            if (target.startsWith(stateDir.toString())) {
-                Commands.attempt("umount", "-l", target);
-            }
-        }
-        Commands.run("losetup", "--list", "--noheadings", "--output", "NAME,BACK-FILE").lines()
-                .filter(line -> line.contains(stateDir.toString()))
-                .forEach(line -> Commands.attempt("losetup", "--detach", line.strip().split("\\s+")[0]));
-        Commands.run("ip", "netns", "list").lines().filter(line -> line.startsWith(prefix))
-                .forEach(ns -> Commands.attempt("ip", "netns", "delete", ns.split(" ")[0]));
-        try (Stream<Path> links = Files.list(Path.of("/sys/class/net"))) {
-            links.map(l -> l.getFileName().toString()).filter(l -> l.startsWith(prefix))
-                    .forEach(l -> Commands.attempt("ip", "link", "delete", l));
-        }
-        Path rules = Files.createTempFile(prefix, ".nft");
-        Files.writeString(rules, NftRuleset.renderRemoval(prefix));
-        Commands.attempt("nft", "-f", rules.toString());
-        Files.delete(rules);
-        try (Stream<Path> hierarchies = Files.list(Path.of("/sys/fs/cgroup"))) {
-            for (Path hierarchy : hierarchies.toList()) {
-                try (Stream<Path> groups = Files.list(hierarchy)) {
-                    groups.filter(g -> g.getFileName().toString().startsWith(prefix)).forEach(g -> g.toFile().delete());
-                }
-            }
-        }
-        if (Files.readAllLines(Path.of("/proc/mounts")).stream().noneMatch(m -> m.contains(stateDir.toString()))) {
-            Commands.attempt("rm", "-rf", "--one-file-system", stateDir.toString());
-        }
-    }
 }

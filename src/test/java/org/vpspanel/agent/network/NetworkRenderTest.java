@@ -5,6 +5,7 @@ import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class NetworkRenderTest {
 
     @Test
     void shapesBothDirectionsOnTheHostSide() {
-        assertThat(TrafficShaping.render(p1)).containsExactly(
+        assertThat(TrafficShaping.render(p1, Set.of())).containsExactly(
                 List.of("tc", "qdisc", "replace", "dev", "vptv1", "root", "handle", "1:", "htb", "default", "1"),
                 List.of("tc", "class", "replace", "dev", "vptv1", "parent", "1:", "classid", "1:1", "htb", "rate", "20000000bit", "ceil", "20000000bit"),
                 List.of("tc", "qdisc", "replace", "dev", "vptv1", "handle", "ffff:", "ingress"),
@@ -48,8 +49,16 @@ class NetworkRenderTest {
                         "u32", "match", "u32", "0", "0", "action", "mirred", "egress", "redirect", "dev", "vpti1"),
                 List.of("tc", "qdisc", "replace", "dev", "vpti1", "root", "handle", "1:", "htb", "default", "1"),
                 List.of("tc", "class", "replace", "dev", "vpti1", "parent", "1:", "classid", "1:1", "htb", "rate", "10000000bit", "ceil", "10000000bit"));
-        assertThat(TrafficShaping.render(p2)).contains(List.of("tc", "qdisc", "replace", "dev", "vptv2", "root", "pfifo_fast"),
+        assertThat(TrafficShaping.render(p2, Set.of())).contains(List.of("tc", "qdisc", "replace", "dev", "vptv2", "root", "pfifo_fast"),
                 List.of("tc", "qdisc", "replace", "dev", "vpti2", "root", "pfifo_fast"));
+    }
+
+    @Test
+    void aNewRateOnLinksShapedAlreadyChangesOnlyTheClassesThatTheKernelChangesInPlace() {
+        assertThat(TrafficShaping.render(p1, Set.of("vptv1", "vpti1")))
+                .noneMatch(command -> command.contains("htb") && command.contains("qdisc"))
+                .contains(List.of("tc", "class", "replace", "dev", "vptv1", "parent", "1:", "classid", "1:1", "htb", "rate", "20000000bit", "ceil", "20000000bit"),
+                        List.of("tc", "class", "replace", "dev", "vpti1", "parent", "1:", "classid", "1:1", "htb", "rate", "10000000bit", "ceil", "10000000bit"));
     }
 
     @Test

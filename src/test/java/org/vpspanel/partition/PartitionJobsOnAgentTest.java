@@ -1,0 +1,199 @@
+package org.vpspanel.partition;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.vpspanel.account.AccountSummary;
+import org.vpspanel.node.IpPoolDraft;
+import org.vpspanel.node.IpPoolService;
+import org.vpspanel.node.NodeDraft;
+import org.vpspanel.node.NodeService;
+import org.vpspanel.node.NodeStatus;
+import org.vpspanel.node.NodeSummary;
+import org.vpspanel.plan.OverQuotaAction;
+import org.vpspanel.plan.PlanDraft;
+import org.vpspanel.plan.PlanService;
+import org.vpspanel.plan.PlanSummary;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
+import org.vpspanel.resources.Units;
+import org.vpspanel.template.TemplateService;
+import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.PanelTest;
+
+/**
+ * The panel driving a real host agent (its own process, as root, on this kernel): every host operation is a
+ * job that really happens on the host, the panel's view follows the host, and a job survives its agent
+ * being killed.
+ */
+class PartitionJobsOnAgentTest extends PanelTest {
+
+    private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
+    private static AgentProcess agent;
+
+    @Autowired
+    PartitionService partitions;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    NodeService nodes;
+    @Autowired
+    IpPoolService pools;
+    @Autowired
+    TemplateService templates;
+
+    private AccountSummary carol;
+    private PlanSummary small;
+    private long busybox;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        agent = AgentProcess.start();
+    }
+
+    @AfterAll
+    static void stopAgent() throws Exception {
+        if (agent != null) {
+            agent.close();
+            assertThat(agent.leftovers()).isEmpty();
+        }
+    }
+
+    @BeforeEach
+    void aCustomerAndANodeWithTheAgent() {
+        AccountSummary acme = createReseller("acme");
+        carol = createCustomer("carol", acme);
+        NodeSummary node = as(ADMIN, () -> nodes.create(new NodeDraft("node1", "localhost", 2, Units.parseSize("4G"),
+                Units.parseSize("20G"), 4, 1, 1)));
+        as(ADMIN, () -> nodes.connectLocalAgent(node.id(), agent.socket().toString()));
+        as(ADMIN, () -> pools.create(new IpPoolDraft("lan", node.id(), "10.213.7.0/24", "10.213.7.1", "10.213.7.10",
+                "10.213.7.20")));
+        assertThat(as(ADMIN, () -> nodes.checkAgent(node.id())).status()).isEqualTo(NodeStatus.ONLINE);
+        small = as(ADMIN, () -> plans.create(plan("small", "64M")));
+        busybox = as(ADMIN, templates::all).stream().filter(t -> t.name().equals("busybox")).findFirst().orElseThrow().id();
+    }
+
+    private static PlanDraft plan(String name, String memory) {
+        return new PlanDraft(name, Resources.defaults().with(ResourceField.MEMORY, Units.parseSize(memory))
+                .with(ResourceField.DISK, Units.parseSize("256M")).with(ResourceField.DISK_INODES, 20_000),
+                OverQuotaAction.SUSPEND, 0);
+    }
+
+    private PartitionSummary create(String hostname) {
+        return as("acme", () -> partitions.create(new NewPartition(carol.id(), small.id(), busybox, hostname, null)));
+    }
+
+    /** Waits until the partition has no job under way, then returns it. */
+    private PartitionSummary settled(long partitionId) {
+        await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                .until(() -> as(ADMIN, () -> partitions.get(partitionId)).activeJob() == null);
+        return as(ADMIN, () -> partitions.get(partitionId));
+    }
+
+    private JobSummary lastJob(long partitionId) {
+        return as(ADMIN, () -> partitions.jobs(partitionId)).getFirst();
+    }
+
+    @Test
+    void createStartStopAndDestroyReallyHappenOnTheHost() {
+        PartitionSummary partition = create("life.example.com");
+        String onHost = AgentSpecs.agentId(partition.id());
+
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.STOPPED);
+        assertThat(lastJob(partition.id())).satisfies(job -> {
+            assertThat(job.kind()).isEqualTo(JobKind.CREATE);
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        });
+        assertThat(agent.stateOf(onHost)).contains("stopped");
+
+        as("carol", () -> partitions.start(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
+        assertThat(agent.stateOf(onHost)).contains("running");
+
+        as("carol", () -> partitions.stop(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.STOPPED);
+        assertThat(agent.stateOf(onHost)).contains("stopped");
+
+        as("acme", () -> partitions.destroy(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.DESTROYED);
+        assertThat(agent.stateOf(onHost)).isEmpty();
+        assertThat(as(ADMIN, pools::all).getFirst().used()).isZero();
+    }
+
+    @Test
+    void aPlanChangeRaisesMemoryOnTheRunningPartitionAndTheCgroupHoldsIt() throws Exception {
+        PartitionSummary partition = create("grow.example.com");
+        settled(partition.id());
+        as("carol", () -> partitions.start(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
+        String onHost = AgentSpecs.agentId(partition.id());
+        assertThat(agent.cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(64L << 20));
+        PlanSummary bigger = as("acme", () -> plans.create(plan("bigger", "128M")));
+
+        as("acme", () -> partitions.changePlan(partition.id(), bigger.id()));
+
+        PartitionSummary changed = settled(partition.id());
+        assertThat(lastJob(partition.id())).satisfies(job -> {
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.message()).isEqualTo("Plan changed. Applied live: Memory. Nothing waits for a restart.");
+        });
+        assertThat(changed.state()).isEqualTo(PartitionState.RUNNING);
+        assertThat(changed.planName()).isEqualTo("bigger");
+        assertThat(changed.resources().get(ResourceField.MEMORY)).isEqualTo(128L << 20);
+        assertThat(agent.cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(128L << 20));
+        as("acme", () -> partitions.destroy(partition.id()));
+        settled(partition.id());
+    }
+
+    @Test
+    void aPartitionStoppedBehindThePanelsBackShowsStoppedWithin30Seconds() {
+        PartitionSummary partition = create("behind.example.com");
+        settled(partition.id());
+        as("carol", () -> partitions.start(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
+
+        assertThat(agent.send("POST", AgentSpecs.path(partition.id()) + "/stop", Map.of("timeoutSeconds", 5)).ok())
+                .isTrue();
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> as("carol", () -> partitions.get(partition.id())).state() == PartitionState.STOPPED);
+        as("acme", () -> partitions.destroy(partition.id()));
+        settled(partition.id());
+    }
+
+    @Test
+    void aCreateJobWhoseAgentIsKilledMidwayIsRetriedAndCompletesOnceTheAgentIsBack() throws Exception {
+        PartitionSummary partition = create("crash.example.com");
+        String onHost = AgentSpecs.agentId(partition.id());
+        Path partitionDir = Path.of("/tmp", agent.prefix(), "partitions", onHost);
+        await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> Files.exists(partitionDir));
+
+        agent.kill();
+        assertThat(lastJob(partition.id()).state()).as("the agent was killed while it created the partition")
+                .isIn(JobState.RUNNING, JobState.QUEUED);
+        await().atMost(JOB_TIMEOUT).until(() -> lastJob(partition.id()).message().startsWith("Waiting for the node's agent"));
+        agent.launch();
+
+        PartitionSummary done = settled(partition.id());
+        assertThat(done.state()).isEqualTo(PartitionState.STOPPED);
+        assertThat(lastJob(partition.id())).satisfies(job -> {
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.attempts()).isGreaterThan(1);
+        });
+        assertThat(agent.stateOf(onHost)).contains("stopped");
+        as("carol", () -> partitions.start(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
+        as("acme", () -> partitions.destroy(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.DESTROYED);
+        assertThat(agent.leftovers()).as("nothing is left half made").isEmpty();
+    }
+}

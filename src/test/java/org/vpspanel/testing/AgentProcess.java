@@ -1,0 +1,123 @@
+package org.vpspanel.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.vpspanel.agent.AgentClient;
+import org.vpspanel.agent.AgentMain;
+import org.vpspanel.agent.Json;
+import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.partition.AgentConfig;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real host agent in a process of its own, as on a node: a prefix and state directory of its own, a
+ * socket the panel under test connects to. It can be killed (SIGKILL, as a crash would) and started again
+ * on the same state. {@link #close()} destroys its partitions and removes every host object with its prefix.
+ */
+public final class AgentProcess implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final String prefix;
+    private final Path stateDir;
+    private final long uidBase;
+    private Process process;
+
+    private AgentProcess(String prefix, Path stateDir, long uidBase) {
+        this.prefix = prefix;
+        this.stateDir = stateDir;
+        this.uidBase = uidBase;
+    }
+
+    /** Starts an agent, or skips the test where this host cannot run partitions (not root, no runc). */
+    public static AgentProcess start() throws IOException, InterruptedException {
+        assumeTrue(AgentMain.isRoot(), "tests with a host agent need root");
+        assumeTrue(Commands.attempt("runc", "--version").succeeded(), "tests with a host agent need runc");
+        String prefix = HostObjects.newPrefix("vpj");
+        AgentProcess agent = new AgentProcess(prefix, Path.of("/tmp", prefix),
+                (30_000L + RANDOM.nextInt(9_000)) * AgentConfig.UIDS_PER_PARTITION);
+        agent.launch();
+        return agent;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public Path socket() {
+        return stateDir.resolve("agent.sock");
+    }
+
+    /** Ends the agent at once, in the middle of whatever it does; its partitions stay as they are. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** Starts a new agent process on the same state, as after a crash or an upgrade. */
+    public void launch() throws IOException, InterruptedException {
+        Files.createDirectories(stateDir);
+        Files.deleteIfExists(socket());
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AgentMain.class.getName(),
+                "--state-dir", stateDir.toString(), "--prefix", prefix, "--socket", socket().toString(),
+                "--uid-base", Long.toString(uidBase))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolveSibling(prefix + "-agent.log").toFile()))
+                .start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!Files.exists(socket())) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the agent did not start; see " + stateDir.resolveSibling(prefix + "-agent.log"));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A request to the agent, as the panel makes it. */
+    public AgentClient.Answer send(String method, String path, Object body) {
+        try (AgentClient client = new AgentClient(socket())) {
+            return client.send(method, path, body, false, Duration.ofMinutes(2));
+        }
+    }
+
+    /** The partition's state as the agent reports it ("running", "stopped"), or empty when it has none. */
+    public java.util.Optional<String> stateOf(String partitionId) {
+        AgentClient.Answer answer = send("GET", "/v1/partitions/" + partitionId, null);
+        return answer.ok() ? java.util.Optional.of(String.valueOf(Json.readObject(answer.body()).get("state")))
+                : java.util.Optional.empty();
+    }
+
+    /** A cgroup v1 control file of a partition, e.g. ("memory", "p1", "memory.limit_in_bytes"). */
+    public String cgroupFile(String controller, String partitionId, String file) throws IOException {
+        return Files.readString(Path.of("/sys/fs/cgroup", controller, prefix + "-" + partitionId, file)).strip();
+    }
+
+    public List<String> leftovers() throws IOException {
+        return HostObjects.leftovers(prefix, stateDir);
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (process.isAlive()) {
+                List<Map<String, Object>> listed = JSON.readValue(send("GET", "/v1/partitions", null).body(),
+                        new TypeReference<List<Map<String, Object>>>() { });
+                listed.forEach(partition -> send("DELETE", "/v1/partitions/" + partition.get("id"), null));
+            }
+        } finally {
+            process.destroy();
+            process.waitFor();
+            HostObjects.sweep(prefix, stateDir);
+        }
+    }
+}
