@@ -36,6 +36,9 @@ class TerminalBrowserTest extends BrowserTest {
         open("/test/terminal");
         $("#console-state").shouldHave(exactText("connected"));
         waitUntilScreenContains(EchoConsole.GREETING);
+        assertThat((String) Selenide.executeJavaScript( // xterm's own style sheet is loaded: its input is hidden
+                "return getComputedStyle(arguments[0].querySelector('.xterm-helper-textarea')).opacity", $("#terminal")))
+                .isEqualTo("0");
 
         Selenide.actions().click($("#terminal")).sendKeys("hello from chromium").perform();
         waitUntilScreenContains(EchoConsole.GREETING + "\nhello from chromium");
