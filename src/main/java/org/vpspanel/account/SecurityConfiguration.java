@@ -23,8 +23,14 @@ import org.vpspanel.audit.AuditService;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Where the browser's console terminals connect (org.vpspanel.ui.Terminal; see docs/architecture.md). */
+    static final String CONSOLE_PATHS = "/console/**";
+
     @Bean
     SecurityFilterChain panelSecurity(HttpSecurity http) throws Exception {
+        // The web console's WebSocket is no Vaadin view, so Vaadin's rules would refuse it: signed-in users may
+        // open it, and the endpoint checks that the partition is theirs.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(CONSOLE_PATHS).authenticated());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         http.addFilterBefore(new SameOriginLogin(), UsernamePasswordAuthenticationFilter.class);
         return http.build();
