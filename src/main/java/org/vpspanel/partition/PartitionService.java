@@ -54,13 +54,14 @@ public class PartitionService {
     private final IpPoolService ipPools;
     private final PartitionJobs jobs;
     private final PartitionJobRepository jobRecords;
+    private final UsageSamples usageSamples;
     private final AuditService audit;
     private final Clock clock;
 
     PartitionService(PartitionRepository partitions, HeldResources held, CurrentUser currentUser,
                      AccountService accounts, PlanService plans, TemplateService templates, NodeService nodes,
                      IpPoolService ipPools, PartitionJobs jobs, PartitionJobRepository jobRecords,
-                     AuditService audit, Clock clock) {
+                     UsageSamples usageSamples, AuditService audit, Clock clock) {
         this.partitions = partitions;
         this.held = held;
         this.currentUser = currentUser;
@@ -71,6 +72,7 @@ public class PartitionService {
         this.ipPools = ipPools;
         this.jobs = jobs;
         this.jobRecords = jobRecords;
+        this.usageSamples = usageSamples;
         this.audit = audit;
         this.clock = clock;
     }
@@ -170,6 +172,12 @@ public class PartitionService {
         checkedNode(partition.getNodeId(), difference);
         return jobs.enqueue(partition, JobKind.CHANGE_PLAN, Map.of("planId", planId,
                 "resources", resources.toBaseUnits()), currentUser.require().username());
+    }
+
+    /** The partition's usage over the window, one point per step, oldest first. */
+    @Transactional(readOnly = true)
+    public List<UsagePoint> usage(long partitionId, UsageWindow window) {
+        return usageSamples.points(visible(partitionId).getId(), window, clock.instant());
     }
 
     /** The partition's latest jobs, newest first. */

@@ -118,6 +118,14 @@ class PartitionJobsOnAgentTest extends PanelTest {
         as("carol", () -> partitions.start(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
         assertThat(agent.stateOf(onHost)).contains("running");
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !as("carol", () -> partitions.usage(partition.id(), UsageWindow.HOUR)).isEmpty());
+        assertThat(as("carol", () -> partitions.usage(partition.id(), UsageWindow.HOUR)).getLast()).satisfies(usage -> {
+            assertThat(usage.memoryBytes()).isPositive().isLessThanOrEqualTo(64L << 20);
+            assertThat(usage.processes()).isPositive();
+            assertThat(usage.diskTotalBytes()).isPositive();
+            assertThat(usage.cpuPercent()).isBetween(0.0, 200.0);
+        });
 
         as("carol", () -> partitions.stop(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.STOPPED);

@@ -51,7 +51,11 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
     private final PartitionUpdates updates;
     private final Actor actor;
     private long partitionId;
+    private PartitionSummary shown;
+    private UsageGraphs usage;
+    private Grid<JobSummary> jobGrid;
     private Runnable unsubscribe;
+    private com.vaadin.flow.shared.Registration polling;
 
     PartitionView(PartitionService partitions, PartitionUpdates updates, CurrentUser currentUser) {
         this.partitions = partitions;
@@ -75,11 +79,22 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         UI ui = event.getUI();
         unsubscribe = updates.subscribe(changed -> {
             if (changed == partitionId) {
-                ui.access(() -> show(partitions.get(partitionId)));
+                ui.access(this::update);
             }
         });
         ui.setPollInterval(5000);
-        ui.addPollListener(poll -> show(partitions.get(partitionId)));
+        polling = ui.addPollListener(poll -> update());
+    }
+
+    /** Rebuilds the page when the partition changed; refreshes its jobs and usage either way. */
+    private void update() {
+        PartitionSummary partition = partitions.get(partitionId);
+        if (!partition.equals(shown)) {
+            show(partition);
+        } else {
+            jobGrid.setItems(partitions.jobs(partitionId));
+            usage.refresh();
+        }
     }
 
     @Override
@@ -87,10 +102,14 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         if (unsubscribe != null) {
             unsubscribe.run();
         }
+        if (polling != null) {
+            polling.remove();
+        }
         event.getUI().setPollInterval(-1);
     }
 
     private void show(PartitionSummary partition) {
+        shown = partition;
         removeAll();
         H2 title = new H2(partition.hostname());
         title.setId("partition-hostname");
@@ -103,7 +122,10 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         if (partition.state() != PartitionState.DESTROYED && partition.nodeConnected()) {
             add(actions(partition));
         }
-        add(facts(partition), new H3("Jobs"), jobs(), new H3("Resources"), resources(partition));
+        usage = new UsageGraphs(window -> partitions.usage(partitionId, window));
+        jobGrid = jobs();
+        add(facts(partition), new H3("Usage"), usage, new H3("Jobs"), jobGrid, new H3("Resources"),
+                resources(partition));
     }
 
     private Div notice(PartitionSummary partition) {

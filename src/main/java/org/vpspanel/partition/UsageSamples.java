@@ -1,0 +1,82 @@
+package org.vpspanel.partition;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores the counters agents report and turns them into graph points. Each point covers one step of the
+ * window: gauges (memory, disk, processes) as their last value in the step, counters as their growth per
+ * second over the step, never negative (a counter starts again at zero when its partition restarts).
+ */
+@Component
+class UsageSamples {
+
+    private static final String POINTS = """
+            WITH stepped AS (
+                SELECT date_bin(make_interval(secs => ?), at, TIMESTAMPTZ '2000-01-01') AS step, *
+                FROM usage_sample WHERE partition_id = ? AND at > ?
+            ), ends AS (
+                SELECT DISTINCT ON (step) step, at, cpu_nanos, memory_bytes, swap_bytes, processes, disk_used_bytes,
+                       disk_total_bytes, inodes_used, inodes_total, disk_read_bytes, disk_write_bytes, net_in_bytes,
+                       net_out_bytes
+                FROM stepped ORDER BY step, at DESC
+            ), rated AS (
+                SELECT *, extract(epoch FROM at - lag(at) OVER w) AS seconds,
+                       cpu_nanos - lag(cpu_nanos) OVER w AS cpu, disk_read_bytes - lag(disk_read_bytes) OVER w AS rd,
+                       disk_write_bytes - lag(disk_write_bytes) OVER w AS wr,
+                       net_in_bytes - lag(net_in_bytes) OVER w AS nin, net_out_bytes - lag(net_out_bytes) OVER w AS nout
+                FROM ends WINDOW w AS (ORDER BY step)
+            )
+            SELECT * FROM rated WHERE seconds > 0 ORDER BY step
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    UsageSamples(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void record(long partitionId, Instant at, Map<String, Object> counters) {
+        jdbc.update("""
+                INSERT INTO usage_sample (partition_id, at, cpu_nanos, memory_bytes, swap_bytes, processes,
+                    disk_used_bytes, disk_total_bytes, inodes_used, inodes_total, disk_read_bytes, disk_write_bytes,
+                    disk_read_ops, disk_write_ops, net_in_bytes, net_out_bytes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                """, partitionId, Timestamp.from(at), counter(counters, "cpuNanos"), counter(counters, "memoryBytes"),
+                counter(counters, "swapBytes"), counter(counters, "processes"), counter(counters, "diskBytesUsed"),
+                counter(counters, "diskBytesTotal"), counter(counters, "inodesUsed"), counter(counters, "inodesTotal"),
+                counter(counters, "diskReadBytes"), counter(counters, "diskWriteBytes"),
+                counter(counters, "diskReadOps"), counter(counters, "diskWriteOps"), counter(counters, "netBytesIn"),
+                counter(counters, "netBytesOut"));
+    }
+
+    /** A counter as reported, or 0 where the host does not account it (the agent says -1). */
+    private static long counter(Map<String, Object> counters, String name) {
+        return counters.get(name) instanceof Number n ? Math.max(0, n.longValue()) : 0;
+    }
+
+    List<UsagePoint> points(long partitionId, UsageWindow window, Instant now) {
+        return jdbc.query(POINTS, (rs, i) -> point(rs), window.step().toSeconds(), partitionId,
+                Timestamp.from(now.minus(window.span()).minus(window.step())));
+    }
+
+    void deleteOlderThan(Instant cutoff) {
+        jdbc.update("DELETE FROM usage_sample WHERE at < ?", Timestamp.from(cutoff));
+    }
+
+    private static UsagePoint point(ResultSet rs) throws SQLException {
+        double seconds = rs.getDouble("seconds");
+        return new UsagePoint(rs.getTimestamp("at").toInstant(),
+                Math.max(0, rs.getLong("cpu")) / 1e9 / seconds * 100, rs.getLong("memory_bytes"),
+                rs.getLong("swap_bytes"), rs.getLong("processes"), rs.getLong("disk_used_bytes"),
+                rs.getLong("disk_total_bytes"), rs.getLong("inodes_used"), rs.getLong("inodes_total"),
+                Math.max(0, rs.getLong("rd")) / seconds, Math.max(0, rs.getLong("wr")) / seconds,
+                Math.max(0, rs.getLong("nin")) / seconds, Math.max(0, rs.getLong("nout")) / seconds);
+    }
+}
