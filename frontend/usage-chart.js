@@ -52,14 +52,18 @@ class UsageChart extends HTMLElement {
     if (!this.chart) {
       return;
     }
+    // With a window, the time axis spans exactly it, ending at the newest point, so that a few points sit where
+    // they belong in the hour (or day, or month) instead of being stretched across the whole width.
+    const newest = Math.max(0, ...this.series.flatMap((s) => s.data.map(([t]) => t)));
+    const windowed = this.windowMillis > 0 && newest > 0;
     this.chart.setOption({
       animation: false,
       grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (value) => `${value} ${this.unit}` },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', min: windowed ? newest - this.windowMillis : null, max: windowed ? newest : null },
       yAxis: { type: 'value', name: this.unit },
-      series: this.series.map((s) => ({ name: s.name, type: 'line', showSymbol: false, data: s.data })),
+      series: this.series.map((s) => ({ name: s.name, type: 'line', showSymbol: s.data.length < 3, data: s.data })),
     }, { replaceMerge: ['series'] });
   }
 }

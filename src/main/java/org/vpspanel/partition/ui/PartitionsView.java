@@ -32,6 +32,10 @@ import org.vpspanel.partition.PartitionFilter;
 import org.vpspanel.partition.PartitionService;
 import org.vpspanel.partition.PartitionState;
 import org.vpspanel.partition.PartitionSummary;
+import org.vpspanel.partition.PartitionUpdates;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import org.vpspanel.plan.PlanService;
 import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.template.TemplateService;
@@ -62,8 +66,12 @@ class PartitionsView extends VerticalLayout {
     private final TextField hostnameFilter = LazyGrids.filterField("partitions-filter", "Filter by hostname", grid);
     private final Select<PartitionState> stateFilter = new Select<>();
 
+    private final PartitionUpdates updates;
+    private Runnable unsubscribe;
+
     PartitionsView(PartitionService partitions, AccountService accounts, PlanService plans,
-                   TemplateService templates, NodeService nodes, CurrentUser currentUser) {
+                   TemplateService templates, NodeService nodes, PartitionUpdates updates, CurrentUser currentUser) {
+        this.updates = updates;
         this.partitions = partitions;
         this.accounts = accounts;
         this.plans = plans;
@@ -99,6 +107,28 @@ class PartitionsView extends VerticalLayout {
                 pageable -> partitions.count(filter()));
 
         add(new H2("Partitions"), toolbar, grid);
+    }
+
+    /** Rows follow jobs and the hosts as they change, by push; changes that come while a refresh waits join it. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        UI ui = event.getUI();
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        unsubscribe = updates.subscribe(changed -> {
+            if (pending.compareAndSet(false, true)) {
+                ui.access(() -> {
+                    pending.set(false);
+                    grid.getDataProvider().refreshAll();
+                });
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (unsubscribe != null) {
+            unsubscribe.run();
+        }
     }
 
     private PartitionFilter filter() {

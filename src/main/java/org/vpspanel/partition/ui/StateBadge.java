@@ -7,8 +7,9 @@ import org.vpspanel.partition.PartitionSummary;
 /** A partition's state as a coloured badge. */
 class StateBadge extends Span {
 
+    /** The state, or what the job under way is doing ("Starting…"). */
     StateBadge(PartitionSummary partition) {
-        super(partition.state().label());
+        super(partition.activeJob() == null ? partition.state().label() : partition.activeJob().kind().progress() + "…");
         PartitionState state = partition.state();
         getElement().getThemeList().add("badge");
         switch (state) {

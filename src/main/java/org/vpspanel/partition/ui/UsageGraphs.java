@@ -52,6 +52,9 @@ class UsageGraphs extends VerticalLayout {
     /** Reads the window's points again and redraws. */
     void refresh() {
         List<UsagePoint> points = source.apply(window);
+        for (UsageChart chart : List.of(cpu, memory, network, disk)) {
+            chart.setWindow(window.span());
+        }
         cpu.setSeries("CPU", series(points, UsagePoint::cpuPercent));
         memory.setSeries("Memory", series(points, p -> p.memoryBytes() / MIB));
         memory.setSeries("Swap", series(points, p -> p.swapBytes() / MIB));

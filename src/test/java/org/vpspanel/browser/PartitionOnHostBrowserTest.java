@@ -1,0 +1,115 @@
+package org.vpspanel.browser;
+
+import static com.codeborne.selenide.Condition.enabled;
+import static com.codeborne.selenide.Condition.exactText;
+import static com.codeborne.selenide.Condition.text;
+import static com.codeborne.selenide.Condition.visible;
+import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
+import static com.codeborne.selenide.Selenide.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.vpspanel.node.IpPoolDraft;
+import org.vpspanel.node.IpPoolService;
+import org.vpspanel.node.NodeDraft;
+import org.vpspanel.node.NodeService;
+import org.vpspanel.node.NodeSummary;
+import org.vpspanel.partition.PartitionFilter;
+import org.vpspanel.partition.PartitionService;
+import org.vpspanel.plan.OverQuotaAction;
+import org.vpspanel.plan.PlanDraft;
+import org.vpspanel.plan.PlanService;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
+import org.vpspanel.resources.Units;
+import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.BrowserTest;
+
+/**
+ * A partition that really runs, driven from the browser: the reseller sells it, its customer starts it,
+ * watches its usage arrive and stops it; the host agent (not the panel's database) confirms each step.
+ */
+class PartitionOnHostBrowserTest extends BrowserTest {
+
+    private static final Duration HOST_TIMEOUT = Duration.ofSeconds(90);
+    private static AgentProcess agent;
+
+    @Autowired
+    NodeService nodes;
+    @Autowired
+    IpPoolService pools;
+    @Autowired
+    PlanService plans;
+    @Autowired
+    PartitionService partitions;
+
+    @BeforeAll
+    static void startAgent() throws Exception {
+        agent = AgentProcess.start();
+    }
+
+    @AfterAll
+    static void stopAgent() throws Exception {
+        if (agent != null) {
+            agent.close();
+            assertThat(agent.leftovers()).isEmpty();
+        }
+    }
+
+    @Test
+    void theResellerSellsAPartitionItsCustomerStartsWatchesAndStopsItOnTheHost() {
+        createReseller("acme");
+        NodeSummary node = as(ADMIN, () -> nodes.create(new NodeDraft("node1", "localhost", 2, Units.parseSize("4G"),
+                Units.parseSize("20G"), 4, 1, 1)));
+        as(ADMIN, () -> nodes.connectLocalAgent(node.id(), agent.socket().toString()));
+        as(ADMIN, () -> nodes.checkAgent(node.id()));
+        as(ADMIN, () -> pools.create(new IpPoolDraft("lan", node.id(), "10.213.8.0/24", "10.213.8.1", "10.213.8.10",
+                "10.213.8.20")));
+        as("acme", () -> plans.create(new PlanDraft("tiny", Resources.defaults()
+                .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
+                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));
+
+        logIn("acme", PASSWORD);
+        open("/customers");
+        $("#new-customer").click();
+        fill("customer-username", "carol");
+        fill("customer-email", "carol@example.com");
+        fill("customer-password", "carol password 1");
+        $("#customer-save").click();
+        notification("Customer carol created").shouldBe(visible);
+        open("/partitions");
+        $("#new-partition").click();
+        pick("partition-customer", "carol");
+        choose("partition-plan", "tiny");
+        choose("partition-template", "busybox");
+        fill("partition-hostname", "web1.example.com");
+        $("#partition-save").click();
+        notification("Partition web1.example.com created on node1").shouldBe(visible);
+        long partitionId = as("acme", () -> partitions.find(PartitionFilter.none(), Pageable.unpaged())).getContent()
+                .getFirst().id();
+        String onHost = "p" + partitionId;
+        $$("#partitions-grid vaadin-grid-cell-content").findBy(exactText("Stopped")).shouldBe(visible, HOST_TIMEOUT);
+        assertThat(agent.stateOf(onHost)).contains("stopped");
+        $("#logout").click();
+
+        logIn("carol", "carol password 1");
+        open("/partitions/" + partitionId);
+        $("#partition-start").shouldBe(enabled, HOST_TIMEOUT).click();
+        $("#partition-state").shouldHave(exactText("Running"), HOST_TIMEOUT);
+        assertThat(agent.stateOf(onHost)).contains("running");
+        $("#usage-latest").shouldHave(text("CPU"), Duration.ofSeconds(60));
+        screenshot("customer-partition-running");
+
+        $("#partition-stop").click();
+        $("#partition-state").shouldHave(exactText("Stopped"), HOST_TIMEOUT);
+        assertThat(agent.stateOf(onHost)).contains("stopped");
+        $$("#partition-jobs vaadin-grid-cell-content").findBy(exactText("stop")).shouldBe(visible);
+        as("acme", () -> partitions.destroy(partitionId));
+    }
+}
