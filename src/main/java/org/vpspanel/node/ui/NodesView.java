@@ -164,10 +164,17 @@ class NodesView extends VerticalLayout {
         return filled;
     }
 
+    /** The agent's status, with what it says of itself or its last error as a tooltip. */
     private static Span agent(NodeSummary node) {
-        Span agent = new Span(node.agentConnected() ? "Connected" : "Not connected");
-        agent.getElement().setAttribute("title", node.agentConnected() ? "The node's agent answers"
-                : "No host agent is connected: nothing runs on this node yet");
+        Span agent = new Span(node.status().label());
+        String detail = switch (node.status()) {
+            case NOT_ENROLLED -> "No host agent is connected: nothing runs on this node yet";
+            case ONLINE -> "Agent " + node.agentInfo().getOrDefault("protocol", "?") + ", cgroup "
+                    + node.agentInfo().getOrDefault("cgroup", "?") + ", prefix " + node.agentInfo().getOrDefault("prefix", "?");
+            case OFFLINE -> "Not heard from since " + node.lastSeenAt() + (node.lastError() == null ? "" : ": " + node.lastError());
+            case MAINTENANCE -> "Taken out of placement; its partitions keep running";
+        };
+        agent.getElement().setAttribute("title", detail);
         return agent;
     }
 
