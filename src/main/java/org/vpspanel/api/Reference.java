@@ -1,0 +1,28 @@
+package org.vpspanel.api;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * How a request names another object: a JSON number is its id, a JSON string its name (a customer's user
+ * name, a plan's or template's or node's name). Exactly one of the two is set.
+ */
+@Schema(description = "An id (JSON number) or a name (JSON string)", oneOf = {Long.class, String.class},
+        example = "small")
+record Reference(Long id, String name) {
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Reference byId(long id) {
+        return new Reference(id, null);
+    }
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    static Reference byName(String name) {
+        return new Reference(null, name);
+    }
+
+    @Override
+    public String toString() {
+        return id != null ? "id " + id : "'" + name + "'";
+    }
+}
