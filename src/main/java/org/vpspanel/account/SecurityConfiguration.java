@@ -2,6 +2,7 @@ package org.vpspanel.account;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,7 +21,9 @@ import org.vpspanel.audit.AuditService;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /** Only with a web server: commands (bin/vps-panel create-token) run the same application without one. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain panelSecurity(HttpSecurity http) throws Exception {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();
