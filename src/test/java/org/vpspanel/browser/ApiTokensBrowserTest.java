@@ -1,0 +1,46 @@
+package org.vpspanel.browser;
+
+import static com.codeborne.selenide.Condition.exactText;
+import static com.codeborne.selenide.Condition.exist;
+import static com.codeborne.selenide.Condition.visible;
+import static com.codeborne.selenide.Selenide.$;
+import static com.codeborne.selenide.Selenide.$$;
+import static com.codeborne.selenide.Selenide.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.vpspanel.account.ApiTokenService;
+import org.vpspanel.testing.BrowserTest;
+
+/** A reseller makes an API token on its account page, sees it once, and revokes it. */
+class ApiTokensBrowserTest extends BrowserTest {
+
+    @Autowired
+    ApiTokenService tokens;
+
+    @Test
+    void aTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() {
+        createReseller("acme");
+        logIn("acme", PASSWORD);
+        open("/account");
+
+        fill("api-token-name", "billing");
+        $("#api-token-create").click();
+        $("#api-token-value").shouldBe(visible);
+        String token = field("api-token-value").getValue();
+        assertThat(token).startsWith("vpsp_");
+        assertThat(tokens.authenticate(token)).get().extracting(a -> a.getName()).isEqualTo("acme");
+        screenshot("api-token-created");
+        $("#api-token-done").click();
+        $("#api-token-value").shouldNot(exist);
+        $$("#api-tokens vaadin-grid-cell-content").findBy(exactText("billing")).shouldBe(visible);
+        $$("#api-tokens vaadin-grid-cell-content").findBy(exactText(token)).shouldNot(exist);
+
+        $("[id^=api-token-revoke-]").click();
+        $("#confirm-action").click();
+
+        $$("#api-tokens vaadin-grid-cell-content").findBy(exactText("billing")).shouldNot(exist);
+        assertThat(tokens.authenticate(token)).isEmpty();
+    }
+}
