@@ -2,7 +2,6 @@ package org.vpspanel.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,6 +47,6 @@ class CustomersController {
     ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest request) {
         CustomerResponse created = CustomerResponse.of(
                 accounts.createCustomer(request.toNewAccount(), references.resellerId(request.reseller())));
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id())).body(created);
+        return Created.at(created.id(), created);
     }
 }

@@ -2,7 +2,6 @@ package org.vpspanel.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -57,7 +56,7 @@ class PartitionsController {
             + "allocates its addresses")
     ResponseEntity<PartitionResponse> create(@RequestBody PartitionRequest request) {
         PartitionResponse created = PartitionResponse.of(partitions.create(references.newPartition(request)));
-        return ResponseEntity.created(URI.create("/api/v1/partitions/" + created.id())).body(created);
+        return Created.at(created.id(), created);
     }
 
     @DeleteMapping("/{id}")

@@ -27,7 +27,10 @@ record PlanRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example 
         resources = resources == null ? new LinkedHashMap<>() : resources;
     }
 
-    /** The draft the plan service checks; unreadable values are refused here, each named by its property. */
+    /**
+     * The draft the plan service checks. Unreadable values are refused here together with values out of
+     * bounds, so that one answer names every field that is wrong.
+     */
     PlanDraft toDraft() {
         Validation validation = new Validation();
         Map<String, String> texts = new LinkedHashMap<>();
@@ -43,6 +46,7 @@ record PlanRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example 
         Resources parsed = null;
         try {
             parsed = Resources.parse(texts);
+            validation.add(parsed.violations());
         } catch (InvalidResourcesException e) {
             validation.add(e.violations());
         }

@@ -2,7 +2,6 @@ package org.vpspanel.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +41,6 @@ class PlansController {
     @Operation(summary = "Create a plan: global when an admin makes it, the reseller's own when a reseller does")
     ResponseEntity<PlanResponse> create(@RequestBody PlanRequest request) {
         PlanResponse created = PlanResponse.of(plans.create(request.toDraft()));
-        return ResponseEntity.created(URI.create("/api/v1/plans/" + created.id())).body(created);
+        return Created.at(created.id(), created);
     }
 }

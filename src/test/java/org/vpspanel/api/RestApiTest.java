@@ -179,7 +179,7 @@ class RestApiTest extends PanelTest {
         assertBadRequest(api.post("/api/v1/plans", acmeToken, """
                 {"name": "tiny", "memory": "0"}"""), "memory");
         assertBadRequest(api.post("/api/v1/plans", acmeToken, """
-                {"name": "tiny", "memroy": "64M"}"""), "memroy");
+                {"name": "tiny", "memroy": "64M", "disk": "1M"}"""), "memroy", "disk");
         assertBadRequest(api.post("/api/v1/plans", acmeToken, """
                 {"name": "tiny", "memory": true}"""), "memory");
         assertBadRequest(api.post("/api/v1/customers", acmeToken, """
@@ -203,6 +203,15 @@ class RestApiTest extends PanelTest {
         assertThat(hostnames(api.get("/api/v1/partitions", acmeToken))).containsExactly("web1");
         assertThat(api.get("/api/v1/plans", acmeToken).json().get("totalItems").asLong()).isEqualTo(1);
         assertThat(customerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownEndpointIsA404Problem() {
+        for (Reply reply : List.of(api.get("/api/v1/nothing-here", acmeToken),
+                api.delete("/api/v1/plans", acmeToken))) {
+            assertThat(reply.status()).isEqualTo(404);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+        }
     }
 
     @Test
@@ -241,11 +250,11 @@ class RestApiTest extends PanelTest {
         return list.json().get("items").valueStream().map(p -> p.get("hostname").asString()).toList();
     }
 
-    private static void assertBadRequest(Reply reply, String field) {
-        assertThat(reply.status()).as("status for " + field).isEqualTo(400);
+    private static void assertBadRequest(Reply reply, String... fields) {
+        assertThat(reply.status()).as("status for " + List.of(fields)).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         JsonNode errors = reply.json().get("errors");
         assertThat(errors.valueStream().map(e -> e.get("field").asString())).as(reply.json().toString())
-                .contains(field);
+                .contains(fields);
     }
 }
