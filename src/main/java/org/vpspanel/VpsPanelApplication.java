@@ -36,7 +36,9 @@ public class VpsPanelApplication {
         application.setDefaultProperties(Map.of("vpspanel.database.attach-to-running", "true",
                 // Vaadin's auto-configuration requires a web application context.
                 "spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"));
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
+                // A command must not pick up the panel's background jobs while it runs.
+                "db-scheduler.enabled", "false"));
         try (ConfigurableApplicationContext context = application.run()) {
             return context.getBeansOfType(PanelCommand.class).values().stream()
                     .filter(candidate -> candidate.name().equals(command)).findFirst()
