@@ -2,6 +2,7 @@ package org.vpspanel.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.vpspanel.account.AccountFilter;
 import org.vpspanel.account.AccountService;
@@ -42,6 +44,7 @@ class CustomersController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Open a customer account: a reseller's own customer; an admin's under `reseller`, "
             + "or directly under the host")
     ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest request) {

@@ -3,6 +3,7 @@ package org.vpspanel.api;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.partition.PartitionFilter;
@@ -52,6 +54,7 @@ class PartitionsController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Sell a partition to a customer: checks the reseller's allocation and the node's room, "
             + "allocates its addresses")
     ResponseEntity<PartitionResponse> create(@RequestBody PartitionRequest request) {
@@ -60,10 +63,10 @@ class PartitionsController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Terminate a partition: it is destroyed and its addresses return to the pool")
-    ResponseEntity<Void> destroy(@PathVariable long id) {
+    void destroy(@PathVariable long id) {
         partitions.destroy(id);
-        return ResponseEntity.noContent().build();
     }
 
     private static PartitionState state(String name) {

@@ -2,6 +2,7 @@ package org.vpspanel.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.vpspanel.plan.PlanService;
 
@@ -38,6 +40,7 @@ class PlansController {
     }
 
     @PostMapping(consumes = "application/json")
+    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a plan: global when an admin makes it, the reseller's own when a reseller does")
     ResponseEntity<PlanResponse> create(@RequestBody PlanRequest request) {
         PlanResponse created = PlanResponse.of(plans.create(request.toDraft()));

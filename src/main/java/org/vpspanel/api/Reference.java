@@ -1,14 +1,12 @@
 package org.vpspanel.api;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * How a request names another object: a JSON number is its id, a JSON string its name (a customer's user
- * name, a plan's or template's or node's name). Exactly one of the two is set.
+ * name, a plan's or template's or node's name). Exactly one of the two is set. Its OpenAPI schema is
+ * written by {@link OpenApiConfiguration}.
  */
-@Schema(description = "An id (JSON number) or a name (JSON string)", oneOf = {Long.class, String.class},
-        example = "small")
 record Reference(Long id, String name) {
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

@@ -221,8 +221,11 @@ class RestApiTest extends PanelTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/customers", "/api/v1/plans",
                 "/api/v1/plans/{id}", "/api/v1/partitions", "/api/v1/partitions/{id}");
-        assertThat(docs.json().get("paths").get("/api/v1/partitions/{id}").propertyNames())
-                .contains("get", "delete");
+        assertThat(docs.json().at("/paths/~1api~1v1~1partitions~1{id}").propertyNames()).contains("get", "delete");
+        assertThat(docs.json().at("/paths/~1api~1v1~1partitions/post/responses").propertyNames())
+                .contains("201", "400", "401", "403").doesNotContain("200");
+        assertThat(docs.json().at("/paths/~1api~1v1~1partitions~1{id}/delete/responses").propertyNames())
+                .contains("204", "404");
         assertThat(docs.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().at("/components/schemas/PlanRequest/properties").propertyNames())
                 .contains("name", "memory", "netEgress", "cpuLimit", "overQuotaAction");
