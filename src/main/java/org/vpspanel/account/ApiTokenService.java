@@ -107,6 +107,12 @@ public class ApiTokenService {
         return page.map(t -> t.toInfo(names.get(t.getUserId())));
     }
 
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public long countAll() {
+        return tokens.count();
+    }
+
     /** Revokes one of the current user's tokens, or for an admin anyone's; it stops working at once. */
     @PreAuthorize("isAuthenticated()")
     public void revoke(long tokenId) {

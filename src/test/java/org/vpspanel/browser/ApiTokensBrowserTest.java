@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.testing.BrowserTest;
 
-/** A reseller makes an API token on its account page, sees it once, and revokes it. */
+/** API tokens on the account page: a reseller makes one, sees it once, revokes it; an admin revokes anyone's. */
 class ApiTokensBrowserTest extends BrowserTest {
 
     @Autowired
@@ -37,10 +37,26 @@ class ApiTokensBrowserTest extends BrowserTest {
         $$("#api-tokens vaadin-grid-cell-content").findBy(exactText("billing")).shouldBe(visible);
         $$("#api-tokens vaadin-grid-cell-content").findBy(exactText(token)).shouldNot(exist);
 
-        $("[id^=api-token-revoke-]").click();
+        $("[id^=api-tokens-revoke-]").click();
         $("#confirm-action").click();
 
         $$("#api-tokens vaadin-grid-cell-content").findBy(exactText("billing")).shouldNot(exist);
+        assertThat(tokens.authenticate(token)).isEmpty();
+    }
+
+    @Test
+    void anAdminSeesEveryUsersTokensAndRevokesOne() {
+        createReseller("acme");
+        String token = as("acme", () -> tokens.create("acme's billing")).token();
+        logIn(ADMIN, printedAdminPassword());
+        open("/account");
+
+        $$("#all-api-tokens vaadin-grid-cell-content").findBy(exactText("acme")).shouldBe(visible);
+        $$("#api-tokens vaadin-grid-cell-content").findBy(exactText("acme's billing")).shouldNot(exist);
+        $("[id^=all-api-tokens-revoke-]").scrollIntoView("{block: \"center\"}").click();
+        $("#confirm-action").click();
+
+        $$("#all-api-tokens vaadin-grid-cell-content").findBy(exactText("acme")).shouldNot(exist);
         assertThat(tokens.authenticate(token)).isEmpty();
     }
 }

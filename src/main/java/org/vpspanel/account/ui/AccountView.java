@@ -19,6 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.Role;
 import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.account.SshKeyInfo;
 import org.vpspanel.account.SshKeyService;
@@ -44,7 +45,7 @@ class AccountView extends VerticalLayout {
         AccountSummary me = accounts.me();
         add(new H2("My account"), new Paragraph("Signed in as " + me.username() + " (" + me.role().name().toLowerCase()
                 + (me.resellerName() == null ? "" : ", customer of " + me.resellerName()) + ")"));
-        add(profileForm(me), passwordForm(), sshKeySection(), new ApiTokensSection(apiTokens));
+        add(profileForm(me), passwordForm(), sshKeySection(), new ApiTokensSection(apiTokens, me.role() == Role.ADMIN));
     }
 
     private FormLayout profileForm(AccountSummary me) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -16,34 +17,35 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.springframework.data.domain.Sort;
 import org.vpspanel.account.ApiTokenInfo;
 import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.account.NewApiToken;
 import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.FormErrors;
+import org.vpspanel.ui.LazyGrids;
 import org.vpspanel.ui.Notices;
 
-/** The user's API tokens: make one (shown once, in a dialog), see when each was last used, revoke. */
+/**
+ * The user's API tokens: make one (shown once, in a dialog), see when each was last used, revoke. An admin
+ * also sees every user's tokens and may revoke any.
+ */
 class ApiTokensSection extends VerticalLayout {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final ApiTokenService tokens;
-    private final Grid<ApiTokenInfo> grid = new Grid<>(ApiTokenInfo.class, false);
+    private final Grid<ApiTokenInfo> grid;
+    /** Every user's tokens, for an admin; null for everyone else. */
+    private final Grid<ApiTokenInfo> allTokens;
 
-    ApiTokensSection(ApiTokenService tokens) {
+    ApiTokensSection(ApiTokenService tokens, boolean admin) {
         this.tokens = tokens;
         setPadding(false);
         setId("api-tokens-section");
-        grid.setId("api-tokens");
-        grid.addColumn(ApiTokenInfo::name).setHeader("Name").setAutoWidth(true);
-        grid.addColumn(token -> token.prefix() + "…").setHeader("Token").setAutoWidth(true);
-        grid.addColumn(token -> time(token.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(token -> token.lastUsedAt() == null ? "never" : time(token.lastUsedAt()))
-                .setHeader("Last used").setAutoWidth(true);
-        grid.addComponentColumn(this::revokeButton).setHeader("").setFlexGrow(0);
+        grid = tokenGrid("api-tokens", false);
         grid.setAllRowsVisible(true);
         grid.setEmptyStateText("No API tokens");
         refresh();
@@ -67,9 +69,31 @@ class ApiTokensSection extends VerticalLayout {
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H2("API tokens"), new Paragraph("Scripts and billing systems use the REST API (/api/v1, documented "
                 + "at /swagger-ui.html) with a token, as you: with your role, seeing what you see."), grid, form);
+        if (admin) {
+            allTokens = tokenGrid("all-api-tokens", true);
+            LazyGrids.bind(allTokens, tokens::findAll, tokens::countAll, Sort.by(Sort.Direction.DESC, "createdAt"));
+            add(new H3("Every user's API tokens"), allTokens);
+        } else {
+            allTokens = null;
+        }
     }
 
-    private Button revokeButton(ApiTokenInfo token) {
+    private Grid<ApiTokenInfo> tokenGrid(String id, boolean withUser) {
+        Grid<ApiTokenInfo> tokenGrid = new Grid<>(ApiTokenInfo.class, false);
+        tokenGrid.setId(id);
+        if (withUser) {
+            tokenGrid.addColumn(ApiTokenInfo::username).setHeader("User").setAutoWidth(true);
+        }
+        tokenGrid.addColumn(ApiTokenInfo::name).setHeader("Name").setAutoWidth(true);
+        tokenGrid.addColumn(token -> token.prefix() + "…").setHeader("Token").setAutoWidth(true);
+        tokenGrid.addColumn(token -> time(token.createdAt())).setHeader("Created").setAutoWidth(true);
+        tokenGrid.addColumn(token -> token.lastUsedAt() == null ? "never" : time(token.lastUsedAt()))
+                .setHeader("Last used").setAutoWidth(true);
+        tokenGrid.addComponentColumn(token -> revokeButton(token, id)).setHeader("").setFlexGrow(0);
+        return tokenGrid;
+    }
+
+    private Button revokeButton(ApiTokenInfo token, String gridId) {
         Button revoke = new Button(VaadinIcon.TRASH.create(), e -> ConfirmAction.ask("Revoke API token",
                 "Revoke the token '" + token.name() + "'? Whatever uses it is refused from now on.", "Revoke", () -> {
                     tokens.revoke(token.id());
@@ -78,7 +102,7 @@ class ApiTokensSection extends VerticalLayout {
                 }));
         revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         revoke.setAriaLabel("Revoke token " + token.name());
-        revoke.setId("api-token-revoke-" + token.id());
+        revoke.setId(gridId + "-revoke-" + token.id());
         return revoke;
     }
 
@@ -109,6 +133,9 @@ class ApiTokensSection extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(tokens.myTokens());
+        if (allTokens != null) {
+            allTokens.getDataProvider().refreshAll();
+        }
     }
 
     private static String time(Instant instant) {
