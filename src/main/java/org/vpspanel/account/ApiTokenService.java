@@ -68,8 +68,12 @@ public class ApiTokenService {
 
     /** Makes a token for the named user, for the command line (bin/vps-panel create-token), which runs as no one. */
     NewApiToken createForUser(String username, String name) {
-        return issue(users.findByUsername(username)
-                .orElseThrow(() -> new InvalidInputException("user", "No user named '" + username + "'")), name);
+        UserAccount user = users.findByUsername(username)
+                .orElseThrow(() -> new InvalidInputException("user", "No user named '" + username + "'"));
+        if (!user.isEnabled()) {
+            throw new InvalidInputException("user", "User '" + username + "' is disabled: its tokens would not work");
+        }
+        return issue(user, name);
     }
 
     private NewApiToken issue(UserAccount user, String name) {

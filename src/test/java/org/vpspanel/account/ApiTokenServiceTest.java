@@ -122,4 +122,21 @@ class ApiTokenServiceTest extends PanelTest {
                         assertThat(e.violations()).extracting(v -> v.field()).containsExactly("name"));
         assertThat(as(ADMIN, tokens::myTokens)).isEmpty();
     }
+
+    @Test
+    void theCommandLineMakesTokensForEnabledUsersOnly() {
+        AccountSummary acme = createReseller("acme");
+        assertThat(tokens.createForUser("acme", "provisioning").info().username()).isEqualTo("acme");
+
+        as(ADMIN, () -> {
+            accounts.setEnabled(acme.id(), false);
+            return null;
+        });
+
+        assertThatThrownBy(() -> tokens.createForUser("acme", "provisioning"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("disabled");
+        assertThatThrownBy(() -> tokens.createForUser("nobody", "provisioning"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("No user named 'nobody'");
+        assertThat(database.jdbc().queryForObject("SELECT count(*) FROM api_token", Long.class)).isEqualTo(1);
+    }
 }
