@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,6 +15,9 @@ import org.vpspanel.common.PanelCommand;
 
 @SpringBootApplication
 public class VpsPanelApplication {
+
+    /** The bean of db-scheduler's Spring Boot starter that starts the scheduler. */
+    private static final String SCHEDULER_STARTER = "dbSchedulerStarter";
 
     /** Starts the panel; or, when the first argument is a word rather than an option, runs that command and exits. */
     public static void main(String[] args) {
@@ -36,9 +40,14 @@ public class VpsPanelApplication {
         application.setDefaultProperties(Map.of("vpspanel.database.attach-to-running", "true",
                 // Vaadin's auto-configuration requires a web application context.
                 "spring.autoconfigure.exclude", "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration",
-                // A command must not pick up the panel's background jobs while it runs.
-                "db-scheduler.enabled", "false"));
+                        + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"));
+        // A command must not run the panel's background jobs: db-scheduler's client stays (services use it
+        // to enqueue), the bean that starts its polling goes.
+        application.addInitializers(context -> context.addBeanFactoryPostProcessor(factory -> {
+            if (factory instanceof BeanDefinitionRegistry registry && registry.containsBeanDefinition(SCHEDULER_STARTER)) {
+                registry.removeBeanDefinition(SCHEDULER_STARTER);
+            }
+        }));
         try (ConfigurableApplicationContext context = application.run()) {
             return context.getBeansOfType(PanelCommand.class).values().stream()
                     .filter(candidate -> candidate.name().equals(command)).findFirst()
