@@ -149,6 +149,22 @@ public class AccountService {
                 .orElseThrow(() -> new NotFoundException("Customer", customerId));
     }
 
+    /** The customer with this user name, under the same rule as {@link #getCustomer}; otherwise not found. */
+    @Transactional(readOnly = true)
+    public AccountSummary getCustomerByUsername(String username) {
+        return users.findByUsername(username).filter(u -> u.getRole() == Role.CUSTOMER)
+                .map(u -> getCustomer(u.getId()))
+                .orElseThrow(() -> new NotFoundException("Customer", username));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public AccountSummary getResellerByUsername(String username) {
+        return users.findByUsername(username).filter(u -> u.getRole() == Role.RESELLER)
+                .map(u -> u.toSummary(null))
+                .orElseThrow(() -> new NotFoundException("Reseller", username));
+    }
+
     /** User names by id, for listing things that refer to users. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package org.vpspanel.account;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -26,7 +27,9 @@ class SecurityConfiguration {
     /** Where the browser's console terminals connect (org.vpspanel.ui.Terminal; see docs/architecture.md). */
     static final String CONSOLE_PATHS = "/console/**";
 
+    /** Only with a web server: commands (bin/vps-panel create-token) run the same application without one. */
     @Bean
+    @ConditionalOnWebApplication
     SecurityFilterChain panelSecurity(HttpSecurity http) throws Exception {
         // The web console's WebSocket is no Vaadin view, so Vaadin's rules would refuse it: signed-in users may
         // open it, and the endpoint checks that the partition is theirs.

@@ -19,6 +19,8 @@ import jakarta.annotation.security.PermitAll;
 import java.util.Map;
 import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.Role;
+import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.account.SshKeyInfo;
 import org.vpspanel.account.SshKeyService;
 import org.vpspanel.common.InvalidInputException;
@@ -26,7 +28,7 @@ import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.FormErrors;
 import org.vpspanel.ui.Notices;
 
-/** Every user's own account: profile, password and SSH public keys. */
+/** Every user's own account: profile, password, SSH public keys and API tokens. */
 @Route("account")
 @PageTitle("My account · VPS Panel")
 @Menu(title = "My account", order = 90, icon = "vaadin:user")
@@ -37,13 +39,13 @@ class AccountView extends VerticalLayout {
     private final SshKeyService sshKeys;
     private final Grid<SshKeyInfo> keyGrid = new Grid<>(SshKeyInfo.class, false);
 
-    AccountView(AccountService accounts, SshKeyService sshKeys) {
+    AccountView(AccountService accounts, SshKeyService sshKeys, ApiTokenService apiTokens) {
         this.accounts = accounts;
         this.sshKeys = sshKeys;
         AccountSummary me = accounts.me();
         add(new H2("My account"), new Paragraph("Signed in as " + me.username() + " (" + me.role().name().toLowerCase()
                 + (me.resellerName() == null ? "" : ", customer of " + me.resellerName()) + ")"));
-        add(profileForm(me), passwordForm(), sshKeySection());
+        add(profileForm(me), passwordForm(), sshKeySection(), new ApiTokensSection(apiTokens, me.role() == Role.ADMIN));
     }
 
     private FormLayout profileForm(AccountSummary me) {

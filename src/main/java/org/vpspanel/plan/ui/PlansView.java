@@ -36,7 +36,6 @@ import org.vpspanel.ui.Notices;
 @RolesAllowed({"ADMIN", "RESELLER"})
 class PlansView extends VerticalLayout {
 
-    private static final long DEFAULT_OVER_QUOTA_RATE = 1_000_000;
 
     private final PlanService plans;
     private final long me;
@@ -93,7 +92,7 @@ class PlansView extends VerticalLayout {
         rate.setHelperText("e.g. 1Mbit");
         if (existing == null) {
             action.setValue(OverQuotaAction.THROTTLE);
-            rate.setValue(Units.formatRate(DEFAULT_OVER_QUOTA_RATE));
+            rate.setValue(Units.formatRate(PlanDraft.DEFAULT_OVER_QUOTA_RATE));
         } else {
             name.setValue(existing.name());
             action.setValue(existing.overQuotaAction());

@@ -1,0 +1,21 @@
+package org.vpspanel.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vpspanel.partition.PartitionSummary;
+
+/** A partition; {@code resources} are the values it was made with, in the catalogue's units. */
+record PartitionResponse(Long id, String hostname, String state, Long customerId, String customer, Long planId,
+                         String plan, Long nodeId, String node, String template, List<String> addresses,
+                         Instant createdAt, Map<String, String> resources) {
+
+    static PartitionResponse of(PartitionSummary partition) {
+        return new PartitionResponse(partition.id(), partition.hostname(),
+                partition.state().name().toLowerCase(Locale.ROOT), partition.customerId(), partition.customerName(),
+                partition.planId(), partition.planName(), partition.nodeId(), partition.nodeName(),
+                partition.templateName(), partition.addresses(), partition.createdAt(),
+                partition.resources().toText());
+    }
+}

@@ -1,0 +1,22 @@
+package org.vpspanel.api;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.Locale;
+import java.util.Map;
+import org.vpspanel.plan.PlanSummary;
+import org.vpspanel.resources.Units;
+
+/**
+ * A plan with every resource of the catalogue as a property in its unit, as {@link PlanRequest} takes them.
+ * {@code global}: an admin's plan that every reseller may sell.
+ */
+record PlanResponse(Long id, String name, boolean global, Long resellerId, String overQuotaAction,
+                    String overQuotaRate, @Schema(hidden = true) @JsonAnyGetter Map<String, String> resources) {
+
+    static PlanResponse of(PlanSummary plan) {
+        return new PlanResponse(plan.id(), plan.name(), plan.global(), plan.ownerId(),
+                plan.overQuotaAction().name().toLowerCase(Locale.ROOT), Units.formatRate(plan.overQuotaRate()),
+                plan.resources().toText());
+    }
+}
