@@ -1,6 +1,7 @@
 package org.vpspanel.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
@@ -18,10 +19,14 @@ import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.partition.PartitionFilter;
 import org.vpspanel.partition.PartitionService;
 import org.vpspanel.partition.PartitionState;
+import org.vpspanel.partition.UsagePoint;
+import org.vpspanel.partition.UsageWindow;
+import java.util.List;
+import org.springframework.web.bind.annotation.PutMapping;
 
 /**
- * Partitions. The actions on a running partition (start, stop, restart, reinstall, suspend, unsuspend, plan
- * change, usage) belong here too, as sub-resources of /{id}, once they run as jobs on the hosts.
+ * Partitions, and what can be done to them. Every host operation is a job: the request answers 202 with
+ * the job at once, and GET /api/v1/jobs/{id} tells when and how it ended.
  */
 @RestController
 @RequestMapping(path = "/api/v1/partitions", produces = "application/json")
@@ -63,10 +68,54 @@ class PartitionsController {
     }
 
     @DeleteMapping("/{id}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Terminate a partition: it is destroyed and its addresses return to the pool")
-    void destroy(@PathVariable long id) {
-        partitions.destroy(id);
+    @Operation(summary = "Terminate a partition: it is destroyed on its node (202 with the job) and its addresses "
+            + "return to the pool; 204 when its node never built it")
+    @ApiResponse(responseCode = "202", description = "Destroying: the job")
+    @ApiResponse(responseCode = "204", description = "Destroyed at once: its node has no agent, nothing was built")
+    ResponseEntity<JobResponse> destroy(@PathVariable long id) {
+        return partitions.destroy(id).map(job -> ResponseEntity.accepted().body(JobResponse.of(job)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
+    }
+
+    @PostMapping("/{id}/{action}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "start, stop, restart or reinstall (its customer too); suspend or unsuspend (its reseller "
+            + "and admins): answers with the job")
+    JobResponse act(@PathVariable long id, @PathVariable String action) {
+        return JobResponse.of(switch (action) {
+            case "start" -> partitions.start(id);
+            case "stop" -> partitions.stop(id);
+            case "restart" -> partitions.restart(id);
+            case "reinstall" -> partitions.reinstall(id);
+            case "suspend" -> partitions.suspend(id);
+            case "unsuspend" -> partitions.unsuspend(id);
+            default -> throw new InvalidInputException("action", "Unknown action '" + action
+                    + "'; use start, stop, restart, reinstall, suspend or unsuspend");
+        });
+    }
+
+    @PutMapping(path = "/{id}/plan", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Move the partition to another plan (its reseller and admins): applied live where the kernel "
+            + "allows; the job's result says what waits for a restart")
+    JobResponse changePlan(@PathVariable long id, @RequestBody PlanChangeRequest request) {
+        return JobResponse.of(partitions.changePlan(id, references.planForPartition(request.plan(), id)));
+    }
+
+    @GetMapping("/{id}/usage")
+    @Operation(summary = "Usage over the last hour, day or month (window), one point per step, oldest first")
+    List<UsagePoint> usage(@PathVariable long id, @RequestParam(defaultValue = "hour") String window) {
+        try {
+            return partitions.usage(id, UsageWindow.valueOf(window.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("window", "Unknown window '" + window + "'; use hour, day or month");
+        }
+    }
+
+    @GetMapping("/{id}/jobs")
+    @Operation(summary = "The partition's latest jobs, newest first")
+    List<JobResponse> jobs(@PathVariable long id) {
+        return partitions.jobs(id).stream().map(JobResponse::of).toList();
     }
 
     private static PartitionState state(String name) {

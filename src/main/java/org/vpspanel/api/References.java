@@ -15,6 +15,7 @@ import org.vpspanel.common.Validation;
 import org.vpspanel.node.NodeService;
 import org.vpspanel.node.NodeSummary;
 import org.vpspanel.partition.NewPartition;
+import org.vpspanel.partition.PartitionService;
 import org.vpspanel.plan.PlanService;
 import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.template.TemplateService;
@@ -35,9 +36,11 @@ class References {
     private final PlanService plans;
     private final TemplateService templates;
     private final NodeService nodes;
+    private final PartitionService partitions;
 
     References(CurrentUser currentUser, AccountService accounts, PlanService plans, TemplateService templates,
-               NodeService nodes) {
+               NodeService nodes, PartitionService partitions) {
+        this.partitions = partitions;
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.plans = plans;
@@ -75,6 +78,13 @@ class References {
         Long nodeId = request.node() == null ? null : request.node().id() != null ? request.node().id()
                 : find("node", request.node(), () -> node(request.node().name()).id());
         return new NewPartition(customer.id(), planId, templateId, request.hostname(), nodeId);
+    }
+
+    /** The plan a partition may move to: one for sale to its customer. */
+    long planForPartition(Reference plan, long partitionId) {
+        new Validation().check(plan != null, "plan", "Name the plan (id or name)").throwIfInvalid();
+        Long resellerId = accounts.getCustomer(partitions.get(partitionId).customerId()).resellerId();
+        return find("plan", plan, () -> plan(plan, resellerId).id());
     }
 
     /** Plans for sale to a customer of the reseller: global ones and the reseller's own, its own first. */

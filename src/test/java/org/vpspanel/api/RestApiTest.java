@@ -225,7 +225,9 @@ class RestApiTest extends PanelTest {
         assertThat(docs.json().at("/paths/~1api~1v1~1partitions/post/responses").propertyNames())
                 .contains("201", "400", "401", "403").doesNotContain("200");
         assertThat(docs.json().at("/paths/~1api~1v1~1partitions~1{id}/delete/responses").propertyNames())
-                .contains("204", "404");
+                .contains("202", "204", "404");
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/v1/partitions/{id}/{action}",
+                "/api/v1/partitions/{id}/plan", "/api/v1/partitions/{id}/usage", "/api/v1/jobs/{id}");
         assertThat(docs.json().at("/components/securitySchemes/bearer/scheme").asString()).isEqualTo("bearer");
         assertThat(docs.json().at("/components/schemas/PlanRequest/properties").propertyNames())
                 .contains("name", "memory", "netEgress", "cpuLimit", "overQuotaAction");
