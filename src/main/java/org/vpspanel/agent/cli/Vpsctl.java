@@ -3,6 +3,7 @@ package org.vpspanel.agent.cli;
 import org.vpspanel.agent.AgentClient;
 
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.host.Commands;
 import org.vpspanel.common.FieldViolation;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
@@ -103,10 +104,7 @@ public final class Vpsctl {
             }
             case "destroy" -> report(inv, client.send("DELETE", path, null, false, DEFAULT_TIMEOUT), "destroyed " + inv.id());
             case "exec" -> exec(client, inv, path);
-            case "console" -> {
-                err.println("vpsctl: console is not available yet; use vpsctl exec " + inv.id() + " -- sh -c '...'");
-                yield 1;
-            }
+            case "console" -> console(inv);
             case "password" -> {
                 String password = readLine();
                 yield report(inv, client.send("POST", path + "/password", Map.of("password", password), false, DEFAULT_TIMEOUT),
@@ -162,6 +160,37 @@ public final class Vpsctl {
         out.print(result.get("stdout"));
         err.print(result.get("stderr"));
         return ((Number) result.get("exitCode")).intValue();
+    }
+
+    /**
+     * Attaches this terminal to a login shell in the partition. The local terminal goes raw (keys pass
+     * through as typed, the partition's terminal echoes) and is restored afterwards; exit or Ctrl-D ends it.
+     */
+    private int console(Invocation inv) {
+        Path tty = Path.of("/dev/tty");
+        boolean terminal = System.console() != null && System.console().isTerminal();
+        int rows = 24;
+        int columns = 80;
+        String saved = null;
+        if (terminal) {
+            String[] size = Commands.attemptOnTerminal(List.of("stty", "size"), tty).stdout().strip().split(" ");
+            if (size.length == 2 && size[0].matches("\\d+") && size[1].matches("\\d+")) {
+                rows = Integer.parseInt(size[0]);
+                columns = Integer.parseInt(size[1]);
+            }
+            saved = Commands.attemptOnTerminal(List.of("stty", "-g"), tty).stdout().strip();
+            Commands.attemptOnTerminal(List.of("stty", "raw", "-echo"), tty);
+        }
+        try {
+            ConsoleClient.attach(inv.socket(), inv.id(), rows, columns, System.in, out);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (saved != null) {
+                Commands.attemptOnTerminal(List.of("stty", saved), tty);
+            }
+        }
     }
 
     private int describeChange(AgentClient.Answer answer) {

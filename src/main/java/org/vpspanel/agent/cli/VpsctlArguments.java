@@ -24,7 +24,7 @@ public final class VpsctlArguments {
               password ID            (reads the new root password from stdin)
               ssh-keys ID FILE       (installs root's authorized keys from FILE)
               list | status ID | usage ID
-            resource flags: """ + String.join(" ", java.util.Arrays.stream(ResourceField.values()).map(ResourceField::flag).toList());
+            resource flags:\s""" + String.join(" ", java.util.Arrays.stream(ResourceField.values()).map(ResourceField::flag).toList());
 
     private static final Set<String> WITHOUT_ID = Set.of("list");
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(

@@ -87,6 +87,25 @@ public final class Commands {
         }
     }
 
+    /**
+     * Starts a long-lived command whose stdin, stdout and stderr are a terminal (a PTY slave or /dev/tty);
+     * the caller talks to it through the terminal, never through pipes.
+     */
+    public static Process startOnTerminal(List<String> command, Path terminal) {
+        try {
+            return new ProcessBuilder(command).redirectInput(terminal.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(terminal.toFile()))
+                    .redirectError(ProcessBuilder.Redirect.appendTo(terminal.toFile())).start();
+        } catch (IOException e) {
+            throw new CommandException(new Result(command, -1, "", e.getMessage()));
+        }
+    }
+
+    /** Runs a short command on a terminal (stty on the admin's /dev/tty) and waits for it. */
+    public static Result attemptOnTerminal(List<String> command, Path terminal) {
+        return attempt(Map.of(), command, DEFAULT_TIMEOUT, null, terminal);
+    }
+
     private static Result attempt(Map<String, String> environment, List<String> command, Duration timeout,
                                   Path inheritedOutput) {
         return attempt(environment, command, timeout, inheritedOutput, Path.of("/dev/null"));

@@ -2,6 +2,7 @@ package org.vpspanel.agent.partition;
 
 import org.vpspanel.agent.cgroup.CgroupUsage;
 import org.vpspanel.agent.cgroup.Cgroups;
+import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.disk.DiskImage;
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.host.Commands;
@@ -18,6 +19,7 @@ import org.vpspanel.agent.template.Templates;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -313,6 +315,12 @@ public final class PartitionManager {
         requireRunning(id);
         Commands.Result result = runc.exec(hostName(id), args, timeout);
         return new ExecResult(result.exitCode(), result.stdout(), result.stderr());
+    }
+
+    /** An interactive login shell in the running partition, on a terminal of the given size. */
+    public Console openConsole(String id, int rows, int columns) throws IOException {
+        requireRunning(id);
+        return Console.open(runc.shellOnTerminal(hostName(id)), rows, columns);
     }
 
     private void requireRunning(String id) {

@@ -1,6 +1,7 @@
 package org.vpspanel.agent.protocol;
 
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.partition.PartitionException;
 import org.vpspanel.agent.partition.PartitionManager;
@@ -29,6 +30,9 @@ import java.util.regex.Pattern;
  * POST   /v1/partitions/{id}/password     {"password": "..."}
  * POST   /v1/partitions/{id}/ssh-keys     {"keys": ["ssh-ed25519 ..."]}
  * GET    /v1/partitions/{id}/usage        counters
+ * POST   /v1/partitions/{id}/console?rows=24&amp;cols=80   a login shell on a terminal: the request body is
+ *                                         what is typed, the response body what the terminal prints, both
+ *                                         streamed (chunked) until the shell ends
  * </pre>
  * Errors are {"error": message, "field": name-or-null} with 400 (bad input), 404, 405, 409 or 500.
  */
@@ -36,6 +40,7 @@ public final class AgentApi {
 
     private static final System.Logger LOG = System.getLogger("vps-agent");
     private static final Pattern PARTITION = Pattern.compile("/v1/partitions/([^/]+)(?:/([a-z-]+))?");
+    private static final Pattern CONSOLE = Pattern.compile("/v1/partitions/([^/]+)/console");
     private static final int MAX_STOP_SECONDS = 600;
 
     private final PartitionManager partitions;
@@ -50,9 +55,57 @@ public final class AgentApi {
     public record Reply(int status, Object body) {
     }
 
-    public Reply handle(String method, String path, boolean createOnly, String body) {
+    /** A console to stream, or why not. */
+    public record ConsoleOpening(Console console, Reply refusal) {
+    }
+
+    /** Whether the request is for a console, which is streamed rather than answered once. */
+    public static boolean isConsole(String method, String path) {
+        return method.equals("POST") && CONSOLE.matcher(path).matches();
+    }
+
+    public ConsoleOpening openConsole(String path, Map<String, String> query) {
         try {
-            return route(method, path, createOnly, body);
+            Matcher m = CONSOLE.matcher(path);
+            if (!m.matches()) {
+                throw new ApiException(404, null, "no such endpoint: " + path);
+            }
+            for (String name : query.keySet()) {
+                if (!name.equals("rows") && !name.equals("cols")) {
+                    throw new ApiException(400, name, "unknown parameter; use rows and cols");
+                }
+            }
+            int rows = terminalSize(query, "rows", 24, 500);
+            int columns = terminalSize(query, "cols", 80, 1000);
+            return new ConsoleOpening(partitions.openConsole(PartitionSpec.requireValidId(m.group(1)), rows, columns), null);
+        } catch (java.io.IOException e) {
+            return new ConsoleOpening(null, error(500, null, e.getMessage()));
+        } catch (RuntimeException e) {
+            return new ConsoleOpening(null, guarded("POST", path, () -> {
+                throw e;
+            }));
+        }
+    }
+
+    private static int terminalSize(Map<String, String> query, String name, int defaultValue, int max) {
+        String value = query.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!value.matches("\\d{1,4}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > max) {
+            throw new ApiException(400, name, "must be a whole number between 1 and " + max);
+        }
+        return Integer.parseInt(value);
+    }
+
+    public Reply handle(String method, String path, boolean createOnly, String body) {
+        return guarded(method, path, () -> route(method, path, createOnly, body));
+    }
+
+    /** Runs a request, turning the agent's refusals and failures into error replies. */
+    private static Reply guarded(String method, String path, java.util.function.Supplier<Reply> request) {
+        try {
+            return request.get();
         } catch (ApiException e) {
             return error(e.status(), e.field(), e.getMessage());
         } catch (InvalidSpecException e) {

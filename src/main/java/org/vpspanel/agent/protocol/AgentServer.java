@@ -10,8 +10,11 @@ import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.console.Console;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -23,11 +26,14 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Serves the {@link AgentApi} over HTTP on a Unix domain socket that only root and one group may use. */
 public final class AgentServer implements AutoCloseable {
 
     private static final int MAX_BODY_BYTES = 1 << 20;
+    private static final byte END_OF_TRANSMISSION = 4;
     private static final Duration LONGEST_OPERATION = Duration.ofHours(1);
 
     private final Server server;
@@ -94,18 +100,67 @@ public final class AgentServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            if (AgentApi.isConsole(request.getMethod(), request.getHttpURI().getPath())) {
+                streamConsole(request, response, callback);
+                return true;
+            }
             AgentApi.Reply reply;
             if (request.getLength() > MAX_BODY_BYTES) {
-                reply = new AgentApi.Reply(413, java.util.Map.of("error", "request body over " + MAX_BODY_BYTES + " bytes"));
+                reply = new AgentApi.Reply(413, Map.of("error", "request body over " + MAX_BODY_BYTES + " bytes"));
             } else {
                 String body = Content.Source.asString(request, StandardCharsets.UTF_8);
                 boolean createOnly = "*".equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH));
                 reply = api.handle(request.getMethod(), request.getHttpURI().getPath(), createOnly, body);
             }
+            send(reply, response, callback);
+            return true;
+        }
+
+        private static void send(AgentApi.Reply reply, Response response, Callback callback) {
             response.setStatus(reply.status());
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
             response.write(true, ByteBuffer.wrap((Json.write(reply.body()) + "\n").getBytes(StandardCharsets.UTF_8)), callback);
-            return true;
+        }
+
+        /**
+         * Full duplex over one HTTP/1.1 exchange: a thread copies the request body into the terminal while
+         * this one copies the terminal into the response, until the shell ends or the client goes away.
+         */
+        private void streamConsole(Request request, Response response, Callback callback) {
+            Map<String, String> query = new HashMap<>();
+            Request.extractQueryParameters(request).forEach(field -> query.put(field.getName(), field.getValue()));
+            AgentApi.ConsoleOpening opening = api.openConsole(request.getHttpURI().getPath(), query);
+            if (opening.refusal() != null) {
+                send(opening.refusal(), response, callback);
+                return;
+            }
+            try (Console console = opening.console()) {
+                response.setStatus(200);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                Thread typing = Thread.ofPlatform().name("vps-agent-console-input").daemon().start(() -> {
+                    try (InputStream typed = Content.Source.asInputStream(request)) {
+                        byte[] buffer = new byte[4096];
+                        for (int n; (n = typed.read(buffer)) > 0; ) {
+                            console.type(buffer, n);
+                        }
+                        // the end of what is typed is Ctrl-D, as at a terminal: the shell reads end of file
+                        console.type(new byte[] {END_OF_TRANSMISSION}, 1);
+                    } catch (IOException | RuntimeException e) {
+                        console.close(); // the client went away: end the shell
+                    }
+                });
+                try (OutputStream shown = Content.Sink.asOutputStream(response)) {
+                    byte[] buffer = new byte[4096];
+                    for (int n; (n = console.read(buffer)) > 0; ) {
+                        shown.write(buffer, 0, n);
+                        shown.flush();
+                    }
+                }
+                typing.interrupt();
+                callback.succeeded();
+            } catch (IOException | RuntimeException e) {
+                callback.failed(e);
+            }
         }
     }
 }

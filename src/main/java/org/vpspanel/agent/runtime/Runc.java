@@ -81,6 +81,11 @@ public final class Runc {
         return Commands.attempt(argv, timeout, null);
     }
 
+    /** The command line of a login shell in the container on runc's own terminal (for a console). */
+    public List<String> shellOnTerminal(String containerId) {
+        return command("exec", "--tty", containerId, "/bin/sh", "-l");
+    }
+
     /** Like {@link #exec}, with {@code input} on the command's stdin. */
     public Commands.Result execWithInput(String containerId, List<String> args, String input, Duration timeout) {
         List<String> argv = new ArrayList<>(command("exec", containerId));

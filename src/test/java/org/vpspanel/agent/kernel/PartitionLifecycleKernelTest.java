@@ -65,6 +65,49 @@ class PartitionLifecycleKernelTest {
     }
 
     @Test
+    @Order(2)
+    void consoleGivesALoginShellOnATerminalOfTheAskedSize() throws Exception {
+        // typed like a person: each line after the shell shows it is ready (typeahead may be flushed)
+        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
+        java.io.PipedInputStream typed = new java.io.PipedInputStream(keys);
+        StringBuffer shown = new StringBuffer();
+        java.io.OutputStream screen = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                shown.append((char) b);
+            }
+        };
+        Thread session = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                org.vpspanel.agent.cli.ConsoleClient.attach(agent.socket, "life", 30, 100, typed, screen);
+            } catch (java.io.IOException e) {
+                shown.append("failed: ").append(e.getMessage());
+            }
+        });
+        awaitShown(shown, "# ");
+        keys.write("tty; stty size; echo hi-$((6*7))\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        keys.flush();
+        awaitShown(shown, "hi-42");
+        keys.write("exit\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        keys.close();
+        session.join(java.time.Duration.ofSeconds(10));
+
+        assertThat(session.isAlive()).as(shown.toString()).isFalse();
+        assertThat(shown.toString()).containsPattern("/dev/pts/[0-9]+").contains("30 100");
+        // (not through vpsctl here: it would read the test JVM's stdin, which surefire talks over)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.vpspanel.agent.cli.ConsoleClient.attach(agent.socket, "nothere",
+                        24, 80, java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream()))
+                .hasMessage("no partition 'nothere'");
+    }
+
+    private static void awaitShown(StringBuffer shown, String text) throws InterruptedException {
+        for (int i = 0; i < 100 && shown.indexOf(text) < 0; i++) {
+            Thread.sleep(100);
+        }
+        assertThat(shown.toString()).contains(text);
+    }
+
+    @Test
     @Order(3)
     void seesOnlyItsOwnProcessesHostnameAndFilesAndIsNotRootOnTheHost() throws Exception {
         Commands.Result inside = agent.sh("life", "ps -o pid,comm | tail -n +2 | wc -l; hostname; ls /; touch /mine; cat /proc/self/uid_map");

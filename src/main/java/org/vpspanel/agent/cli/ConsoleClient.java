@@ -1,0 +1,111 @@
+package org.vpspanel.agent.cli;
+
+import org.vpspanel.agent.Json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The client end of a console: one HTTP/1.1 exchange on the agent's socket whose request body (what is
+ * typed) and response body (what the terminal prints) both stream, chunked, until the shell ends.
+ * Written on a plain socket because both directions must flow at once.
+ */
+public final class ConsoleClient {
+
+    private ConsoleClient() {
+    }
+
+    /** Connects {@code typed} and {@code shown} to a login shell in the partition until it ends. */
+    public static void attach(Path socket, String id, int rows, int columns, InputStream typed, OutputStream shown) throws IOException {
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            OutputStream toAgent = Channels.newOutputStream(channel);
+            InputStream fromAgent = Channels.newInputStream(channel);
+            String head = "POST /v1/partitions/" + id + "/console?rows=" + rows + "&cols=" + columns + " HTTP/1.1\r\n"
+                    + "Host: agent\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
+            toAgent.write(head.getBytes(StandardCharsets.US_ASCII));
+            toAgent.flush();
+            Thread typing = Thread.ofPlatform().name("vpsctl-console-input").daemon().start(() -> {
+                byte[] buffer = new byte[4096];
+                try {
+                    for (int n; (n = typed.read(buffer)) > 0; ) {
+                        toAgent.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        toAgent.write(buffer, 0, n);
+                        toAgent.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        toAgent.flush();
+                    }
+                    toAgent.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    toAgent.flush();
+                } catch (IOException e) {
+                    // the shell ended and the agent closed the exchange
+                }
+            });
+            String status = line(fromAgent);
+            boolean chunked = false;
+            int length = -1;
+            for (String header; !(header = line(fromAgent)).isEmpty(); ) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                chunked |= lower.startsWith("transfer-encoding:") && lower.contains("chunked");
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).strip());
+                }
+            }
+            if (!status.startsWith("HTTP/1.1 200")) {
+                byte[] body = chunked ? dechunk(fromAgent, OutputStream.nullOutputStream(), true) : fromAgent.readNBytes(Math.max(0, length));
+                Object error = Json.readObject(new String(body, StandardCharsets.UTF_8)).get("error");
+                throw new IllegalStateException(String.valueOf(error));
+            }
+            if (chunked) {
+                dechunk(fromAgent, shown, false);
+            } else {
+                fromAgent.transferTo(shown);
+            }
+            typing.interrupt();
+        }
+    }
+
+    /** Copies a chunked body to {@code out} as it arrives; returns it too when {@code keep}. */
+    private static byte[] dechunk(InputStream in, OutputStream out, boolean keep) throws IOException {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        while (true) {
+            String size = line(in);
+            int length = Integer.parseInt(size.split(";")[0].strip(), 16);
+            if (length == 0) {
+                return kept.toByteArray();
+            }
+            byte[] chunk = in.readNBytes(length);
+            if (chunk.length < length) {
+                throw new EOFException("the agent closed the console mid-chunk");
+            }
+            out.write(chunk);
+            out.flush();
+            if (keep) {
+                kept.write(chunk);
+            }
+            line(in);
+        }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int b; (b = in.read()) != '\n'; ) {
+            if (b < 0) {
+                return line.toString(StandardCharsets.US_ASCII);
+            }
+            if (b != '\r') {
+                line.write(b);
+            }
+        }
+        return line.toString(StandardCharsets.US_ASCII);
+    }
+}
