@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import org.vpspanel.agent.AgentClient;
+import org.vpspanel.agent.ConsoleClient;
 
 /**
  * The panel's line to each node's host agent. Answers are JSON text; an agent that cannot be reached is an
@@ -45,6 +49,25 @@ public class NodeAgents {
             return answer;
         } catch (IllegalStateException unreachable) {
             throw new AgentUnavailableException(unreachable.getMessage());
+        }
+    }
+
+    /**
+     * Connects {@code typed} and {@code shown} to a login shell in the partition (its id on the node) until
+     * the shell ends or {@code typed} does.
+     */
+    public void console(long nodeId, String partitionId, int rows, int columns, InputStream typed, OutputStream shown) {
+        String url = nodes.findById(nodeId).map(Node::getAgentUrl)
+                .orElseThrow(() -> new AgentUnavailableException("node " + nodeId + " has no agent enrolled"));
+        if (!url.startsWith(UNIX_SCHEME)) {
+            throw new AgentUnavailableException("agent address " + url + " is not supported (only unix:/path/to/socket)");
+        }
+        try {
+            ConsoleClient.attach(Path.of(url.substring(UNIX_SCHEME.length())), partitionId, rows, columns, typed, shown);
+        } catch (IOException e) {
+            throw new AgentUnavailableException("console connection to the agent broke: " + e.getMessage());
+        } catch (IllegalStateException refused) {
+            throw new AgentRefusedException(409, refused.getMessage());
         }
     }
 

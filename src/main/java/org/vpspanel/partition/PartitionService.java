@@ -180,6 +180,20 @@ public class PartitionService {
         return usageSamples.points(visible(partitionId).getId(), window, clock.instant());
     }
 
+    /**
+     * Where the current user's console for the partition opens: only for a running partition that the user
+     * may see, and for its customer not while it is suspended. The opening is in the audit log.
+     */
+    public ConsoleTarget openConsole(long partitionId) {
+        Partition partition = visible(partitionId);
+        if (partition.getState() != PartitionState.RUNNING) {
+            throw new InvalidInputException("partition", partition.getHostname() + " is not running");
+        }
+        audit.record("console.open", "partition", partitionId, partition.getHostname());
+        return new ConsoleTarget(partitionId, partition.getNodeId(), AgentSpecs.agentId(partitionId),
+                partition.getHostname());
+    }
+
     /** The partition's latest jobs, newest first. */
     @Transactional(readOnly = true)
     public List<JobSummary> jobs(long partitionId) {

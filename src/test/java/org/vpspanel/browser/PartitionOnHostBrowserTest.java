@@ -9,6 +9,7 @@ import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.codeborne.selenide.Selenide;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +63,20 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         }
     }
 
+    private static final String SCREEN = """
+            const buffer = arguments[0].terminal.buffer.active, lines = [];
+            for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
+            return lines.join('\\n');""";
+
+    private static void waitUntilConsoleShows(String text) {
+        try {
+            Selenide.Wait().withTimeout(HOST_TIMEOUT).until(driver ->
+                    Selenide.<String>executeJavaScript(SCREEN, $("#partition-console")).contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the console shows:\n" + Selenide.executeJavaScript(SCREEN, $("#partition-console")), e);
+        }
+    }
+
     @Test
     void theResellerSellsAPartitionItsCustomerStartsWatchesAndStopsItOnTheHost() {
         createReseller("acme");
@@ -103,6 +118,12 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         $("#partition-start").shouldBe(enabled, HOST_TIMEOUT).click();
         $("#partition-state").shouldHave(exactText("Running"), HOST_TIMEOUT);
         assertThat(agent.stateOf(onHost)).contains("running");
+        $("#partition-console-open").click();
+        $("#partition-console-state").shouldHave(text("Connected"), HOST_TIMEOUT);
+        waitUntilConsoleShows("#");
+        $("#partition-console .xterm-helper-textarea").sendKeys("hostname\n");
+        waitUntilConsoleShows("\nweb1.example.com");
+        screenshot("customer-console");
         $("#usage-latest").shouldHave(text("CPU"), Duration.ofSeconds(60));
         screenshot("customer-partition-running");
 

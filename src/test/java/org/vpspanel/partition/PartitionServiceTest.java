@@ -105,6 +105,17 @@ class PartitionServiceTest extends PanelTest {
     }
 
     @Test
+    void aConsoleOpensOnlyForWhoMaySeeThePartitionAndOnlyWhileItRuns() {
+        PartitionSummary mine = sell("acme", "web1", small);
+        createCustomer("dave", acme);
+
+        assertThatThrownBy(() -> as("dave", () -> partitions.openConsole(mine.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as("carol", () -> partitions.openConsole(mine.id())))
+                .isInstanceOf(InvalidInputException.class).hasMessage("web1 is not running");
+    }
+
+    @Test
     void anotherResellerNeitherSeesNorSellsToThisResellersCustomer() {
         PartitionSummary partition = sell("acme", "web1", small);
         createReseller("globex");

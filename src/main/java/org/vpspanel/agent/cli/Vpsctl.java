@@ -1,6 +1,7 @@
 package org.vpspanel.agent.cli;
 
 import org.vpspanel.agent.AgentClient;
+import org.vpspanel.agent.ConsoleClient;
 
 import org.vpspanel.agent.Json;
 import org.vpspanel.agent.host.Commands;

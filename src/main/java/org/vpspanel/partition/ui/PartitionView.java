@@ -34,6 +34,7 @@ import org.vpspanel.partition.PartitionUpdates;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.Notices;
+import org.vpspanel.ui.Terminal;
 
 /**
  * One partition: its state on the host, the actions its user may take, the job under way (updated as it
@@ -122,6 +123,9 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         if (partition.state() != PartitionState.DESTROYED && partition.nodeConnected()) {
             add(actions(partition));
         }
+        if (partition.state() == PartitionState.RUNNING && partition.nodeConnected()) {
+            add(new H3("Console"), console());
+        }
         usage = new UsageGraphs(window -> partitions.usage(partitionId, window));
         jobGrid = jobs();
         add(facts(partition), new H3("Usage"), usage, new H3("Jobs"), jobGrid, new H3("Resources"),
@@ -170,6 +174,27 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         }
         actions.getChildren().forEach(child -> ((Button) child).setEnabled(((Button) child).isEnabled() && !busy));
         return actions;
+    }
+
+    /** A terminal on the partition, opened on request: a login shell as root inside it. */
+    private VerticalLayout console() {
+        VerticalLayout console = new VerticalLayout();
+        console.setPadding(false);
+        Button open = new Button("Open console", e -> {
+            Terminal terminal = new Terminal();
+            terminal.setId("partition-console");
+            terminal.setHeight("360px");
+            Span state = new Span("Connecting…");
+            state.setId("partition-console-state");
+            terminal.addConnectedListener(connected -> state.setText("Connected: a root shell in the partition"));
+            terminal.addClosedListener(closed -> state.setText("Closed: " + closed.reason()));
+            e.getSource().setVisible(false);
+            console.add(state, terminal);
+            terminal.connect("console/" + partitionId);
+        });
+        open.setId("partition-console-open");
+        console.add(open);
+        return console;
     }
 
     private Button action(String id, String label, boolean enabled, LongFunction<JobSummary> request) {

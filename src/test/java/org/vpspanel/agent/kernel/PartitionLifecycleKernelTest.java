@@ -79,7 +79,7 @@ class PartitionLifecycleKernelTest {
         };
         Thread session = Thread.ofPlatform().daemon().start(() -> {
             try {
-                org.vpspanel.agent.cli.ConsoleClient.attach(agent.socket, "life", 30, 100, typed, screen);
+                org.vpspanel.agent.ConsoleClient.attach(agent.socket, "life", 30, 100, typed, screen);
             } catch (java.io.IOException e) {
                 shown.append("failed: ").append(e.getMessage());
             }
@@ -95,7 +95,7 @@ class PartitionLifecycleKernelTest {
         assertThat(session.isAlive()).as(shown.toString()).isFalse();
         assertThat(shown.toString()).containsPattern("/dev/pts/[0-9]+").contains("30 100");
         // (not through vpsctl here: it would read the test JVM's stdin, which surefire talks over)
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.vpspanel.agent.cli.ConsoleClient.attach(agent.socket, "nothere",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.vpspanel.agent.ConsoleClient.attach(agent.socket, "nothere",
                         24, 80, java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream()))
                 .hasMessage("no partition 'nothere'");
     }

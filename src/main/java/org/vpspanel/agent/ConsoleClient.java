@@ -1,6 +1,5 @@
-package org.vpspanel.agent.cli;
+package org.vpspanel.agent;
 
-import org.vpspanel.agent.Json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
