@@ -11,12 +11,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.api.ApiClient.Reply;
-import org.vpspanel.node.IpPoolDraft;
-import org.vpspanel.node.IpPoolService;
-import org.vpspanel.node.NodeDraft;
-import org.vpspanel.node.NodeService;
-import org.vpspanel.node.NodeSummary;
-import org.vpspanel.resources.Units;
 import org.vpspanel.testing.AgentProcess;
 import org.vpspanel.testing.PanelTest;
 
@@ -33,10 +27,6 @@ class RestPartitionOnHostTest extends PanelTest {
     int port;
     @Autowired
     ApiTokenService tokens;
-    @Autowired
-    NodeService nodes;
-    @Autowired
-    IpPoolService pools;
 
     @BeforeAll
     static void startAgent() throws Exception {
@@ -45,10 +35,7 @@ class RestPartitionOnHostTest extends PanelTest {
 
     @AfterAll
     static void stopAgent() throws Exception {
-        if (agent != null) {
-            agent.close();
-            assertThat(agent.leftovers()).isEmpty();
-        }
+        AgentProcess.closeLeavingNothing(agent);
     }
 
     @Test
@@ -58,12 +45,7 @@ class RestPartitionOnHostTest extends PanelTest {
         createReseller("globex");
         String acme = as("acme", () -> tokens.create("billing")).token();
         String globex = as("globex", () -> tokens.create("billing")).token();
-        NodeSummary node = as(ADMIN, () -> nodes.create(new NodeDraft("node1", "localhost", 2, Units.parseSize("4G"),
-                Units.parseSize("20G"), 4, 1, 1)));
-        as(ADMIN, () -> nodes.connectLocalAgent(node.id(), agent.socket().toString()));
-        as(ADMIN, () -> nodes.checkAgent(node.id()));
-        as(ADMIN, () -> pools.create(new IpPoolDraft("lan", node.id(), "10.213.9.0/24", "10.213.9.1", "10.213.9.10",
-                "10.213.9.20")));
+        nodeWithAgent(agent, 9);
 
         assertThat(api.post("/api/v1/customers", acme, """
                 {"username": "carol", "email": "carol@example.com", "password": "%s"}""".formatted(PASSWORD))

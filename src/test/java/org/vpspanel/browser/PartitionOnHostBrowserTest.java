@@ -16,11 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
-import org.vpspanel.node.IpPoolDraft;
-import org.vpspanel.node.IpPoolService;
-import org.vpspanel.node.NodeDraft;
-import org.vpspanel.node.NodeService;
-import org.vpspanel.node.NodeSummary;
 import org.vpspanel.partition.PartitionFilter;
 import org.vpspanel.partition.PartitionService;
 import org.vpspanel.plan.OverQuotaAction;
@@ -42,10 +37,6 @@ class PartitionOnHostBrowserTest extends BrowserTest {
     private static AgentProcess agent;
 
     @Autowired
-    NodeService nodes;
-    @Autowired
-    IpPoolService pools;
-    @Autowired
     PlanService plans;
     @Autowired
     PartitionService partitions;
@@ -57,10 +48,7 @@ class PartitionOnHostBrowserTest extends BrowserTest {
 
     @AfterAll
     static void stopAgent() throws Exception {
-        if (agent != null) {
-            agent.close();
-            assertThat(agent.leftovers()).isEmpty();
-        }
+        AgentProcess.closeLeavingNothing(agent);
     }
 
     private static final String SCREEN = """
@@ -80,12 +68,7 @@ class PartitionOnHostBrowserTest extends BrowserTest {
     @Test
     void theResellerSellsAPartitionItsCustomerStartsWatchesAndStopsItOnTheHost() {
         createReseller("acme");
-        NodeSummary node = as(ADMIN, () -> nodes.create(new NodeDraft("node1", "localhost", 2, Units.parseSize("4G"),
-                Units.parseSize("20G"), 4, 1, 1)));
-        as(ADMIN, () -> nodes.connectLocalAgent(node.id(), agent.socket().toString()));
-        as(ADMIN, () -> nodes.checkAgent(node.id()));
-        as(ADMIN, () -> pools.create(new IpPoolDraft("lan", node.id(), "10.213.8.0/24", "10.213.8.1", "10.213.8.10",
-                "10.213.8.20")));
+        nodeWithAgent(agent, 8);
         as("acme", () -> plans.create(new PlanDraft("tiny", Resources.defaults()
                 .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
                 .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));

@@ -13,12 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
-import org.vpspanel.node.IpPoolDraft;
 import org.vpspanel.node.IpPoolService;
-import org.vpspanel.node.NodeDraft;
-import org.vpspanel.node.NodeService;
 import org.vpspanel.node.NodeStatus;
-import org.vpspanel.node.NodeSummary;
 import org.vpspanel.plan.OverQuotaAction;
 import org.vpspanel.plan.PlanDraft;
 import org.vpspanel.plan.PlanService;
@@ -43,11 +39,9 @@ class PartitionJobsOnAgentTest extends PanelTest {
     @Autowired
     PartitionService partitions;
     @Autowired
-    PlanService plans;
-    @Autowired
-    NodeService nodes;
-    @Autowired
     IpPoolService pools;
+    @Autowired
+    PlanService plans;
     @Autowired
     TemplateService templates;
 
@@ -62,22 +56,14 @@ class PartitionJobsOnAgentTest extends PanelTest {
 
     @AfterAll
     static void stopAgent() throws Exception {
-        if (agent != null) {
-            agent.close();
-            assertThat(agent.leftovers()).isEmpty();
-        }
+        AgentProcess.closeLeavingNothing(agent);
     }
 
     @BeforeEach
     void aCustomerAndANodeWithTheAgent() {
         AccountSummary acme = createReseller("acme");
         carol = createCustomer("carol", acme);
-        NodeSummary node = as(ADMIN, () -> nodes.create(new NodeDraft("node1", "localhost", 2, Units.parseSize("4G"),
-                Units.parseSize("20G"), 4, 1, 1)));
-        as(ADMIN, () -> nodes.connectLocalAgent(node.id(), agent.socket().toString()));
-        as(ADMIN, () -> pools.create(new IpPoolDraft("lan", node.id(), "10.213.7.0/24", "10.213.7.1", "10.213.7.10",
-                "10.213.7.20")));
-        assertThat(as(ADMIN, () -> nodes.checkAgent(node.id())).status()).isEqualTo(NodeStatus.ONLINE);
+        assertThat(nodeWithAgent(agent, 7).status()).isEqualTo(NodeStatus.ONLINE);
         small = as(ADMIN, () -> plans.create(plan("small", "64M")));
         busybox = as(ADMIN, templates::all).stream().filter(t -> t.name().equals("busybox")).findFirst().orElseThrow().id();
     }

@@ -102,6 +102,14 @@ public final class AgentProcess implements AutoCloseable {
         return Files.readString(Path.of("/sys/fs/cgroup", controller, prefix + "-" + partitionId, file)).strip();
     }
 
+    /** Closes the agent (if it started) and fails the test if anything with its prefix is left. */
+    public static void closeLeavingNothing(AgentProcess agent) throws Exception {
+        if (agent != null) {
+            agent.close();
+            org.assertj.core.api.Assertions.assertThat(agent.leftovers()).isEmpty();
+        }
+    }
+
     public List<String> leftovers() throws IOException {
         return HostObjects.leftovers(prefix, stateDir);
     }

@@ -13,6 +13,11 @@ import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.account.Allocation;
 import org.vpspanel.account.NewAccount;
+import org.vpspanel.node.IpPoolDraft;
+import org.vpspanel.node.IpPoolService;
+import org.vpspanel.node.NodeDraft;
+import org.vpspanel.node.NodeService;
+import org.vpspanel.node.NodeSummary;
 import org.vpspanel.resources.Units;
 
 /**
@@ -41,6 +46,12 @@ public abstract class PanelTest {
 
     @Autowired
     private UserDetailsService userDetails;
+
+    @Autowired
+    private NodeService nodeService;
+
+    @Autowired
+    private IpPoolService ipPoolService;
 
     @BeforeEach
     void startFromFirstStart() {
@@ -79,6 +90,20 @@ public abstract class PanelTest {
     /** A reseller opened by the admin, with {@link #ALLOCATION}. */
     protected AccountSummary createReseller(String username) {
         return as(ADMIN, () -> accounts.createReseller(newAccount(username), ALLOCATION));
+    }
+
+    /**
+     * The node "node1" run by the agent (2 cores, 4G, 20G, CPU overcommit 4), online, with the pool "lan" of
+     * addresses .10 to .20 in 10.213.{subnet}.0/24: addresses inside test namespaces only.
+     */
+    protected NodeSummary nodeWithAgent(AgentProcess agent, int subnet) {
+        NodeSummary node = as(ADMIN, () -> nodeService.create(new NodeDraft("node1", "localhost", 2,
+                Units.parseSize("4G"), Units.parseSize("20G"), 4, 1, 1)));
+        as(ADMIN, () -> nodeService.connectLocalAgent(node.id(), agent.socket().toString()));
+        String network = "10.213." + subnet + ".";
+        as(ADMIN, () -> ipPoolService.create(new IpPoolDraft("lan", node.id(), network + "0/24", network + "1",
+                network + "10", network + "20")));
+        return as(ADMIN, () -> nodeService.checkAgent(node.id()));
     }
 
     /** A customer opened by its reseller. */
