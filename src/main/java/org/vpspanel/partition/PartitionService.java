@@ -194,6 +194,12 @@ public class PartitionService {
                 partition.getHostname());
     }
 
+    /** The times in the window that the kernel held the partition back, newest first. */
+    @Transactional(readOnly = true)
+    public List<LimitEvent> limitEvents(long partitionId, UsageWindow window) {
+        return usageSamples.limitEvents(visible(partitionId).getId(), clock.instant().minus(window.span()));
+    }
+
     /** The partition's latest jobs, newest first. */
     @Transactional(readOnly = true)
     public List<JobSummary> jobs(long partitionId) {

@@ -36,6 +36,25 @@ class UsageSamples {
             SELECT * FROM rated WHERE seconds > 0 ORDER BY step
             """;
 
+    private static final String LIMIT_EVENTS = """
+            WITH deltas AS (
+                SELECT at,
+                       oom_kills - coalesce(lag(oom_kills) OVER w, 0) AS oom,
+                       process_limit_hits - coalesce(lag(process_limit_hits) OVER w, 0) AS pids,
+                       cpu_throttled_nanos - coalesce(lag(cpu_throttled_nanos) OVER w, 0) AS throttled,
+                       disk_total_bytes > 0 AND disk_total_bytes - disk_used_bytes < disk_total_bytes / 100 AS disk_full,
+                       coalesce(lag(disk_total_bytes > 0 AND disk_total_bytes - disk_used_bytes < disk_total_bytes / 100)
+                                OVER w, false) AS disk_was_full,
+                       disk_total_bytes
+                FROM usage_sample WHERE partition_id = ? AND at > ? WINDOW w AS (ORDER BY at)
+            )
+            SELECT at, 'OUT_OF_MEMORY' AS kind, oom AS amount FROM deltas WHERE oom > 0
+            UNION ALL SELECT at, 'PROCESS_LIMIT', pids FROM deltas WHERE pids > 0
+            UNION ALL SELECT at, 'CPU_THROTTLED', throttled FROM deltas WHERE throttled > 0
+            UNION ALL SELECT at, 'DISK_FULL', disk_total_bytes FROM deltas WHERE disk_full AND NOT disk_was_full
+            ORDER BY at DESC LIMIT 500
+            """;
+
     private final JdbcTemplate jdbc;
 
     UsageSamples(JdbcTemplate jdbc) {
@@ -46,14 +65,26 @@ class UsageSamples {
         jdbc.update("""
                 INSERT INTO usage_sample (partition_id, at, cpu_nanos, memory_bytes, swap_bytes, processes,
                     disk_used_bytes, disk_total_bytes, inodes_used, inodes_total, disk_read_bytes, disk_write_bytes,
-                    disk_read_ops, disk_write_ops, net_in_bytes, net_out_bytes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    disk_read_ops, disk_write_ops, net_in_bytes, net_out_bytes, oom_kills, process_limit_hits,
+                    cpu_throttled_nanos)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                 """, partitionId, Timestamp.from(at), counter(counters, "cpuNanos"), counter(counters, "memoryBytes"),
                 counter(counters, "swapBytes"), counter(counters, "processes"), counter(counters, "diskBytesUsed"),
                 counter(counters, "diskBytesTotal"), counter(counters, "inodesUsed"), counter(counters, "inodesTotal"),
                 counter(counters, "diskReadBytes"), counter(counters, "diskWriteBytes"),
                 counter(counters, "diskReadOps"), counter(counters, "diskWriteOps"), counter(counters, "netBytesIn"),
-                counter(counters, "netBytesOut"));
+                counter(counters, "netBytesOut"), counter(counters, "oomKills"),
+                counter(counters, "processLimitHits"), counter(counters, "cpuThrottledNanos"));
+    }
+
+    /**
+     * The times the kernel held the partition back since {@code since}, newest first: growth of its counters
+     * from one sample to the next (a drop means the partition restarted and counts from zero again), and the
+     * samples at which its disk became full.
+     */
+    List<LimitEvent> limitEvents(long partitionId, Instant since) {
+        return jdbc.query(LIMIT_EVENTS, (rs, i) -> new LimitEvent(rs.getTimestamp("at").toInstant(),
+                LimitEvent.Kind.valueOf(rs.getString("kind")), rs.getLong("amount")), partitionId, Timestamp.from(since));
     }
 
     /** A counter as reported, or 0 where the host does not account it (the agent says -1). */

@@ -149,6 +149,30 @@ class PartitionJobsOnAgentTest extends PanelTest {
     }
 
     @Test
+    void anOutOfMemoryKillInsideShowsAsALimitEvent() {
+        PartitionSummary partition = create("hog.example.com");
+        settled(partition.id());
+        as("carol", () -> partitions.start(partition.id()));
+        assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
+        assertThat(as("carol", () -> partitions.limitEvents(partition.id(), UsageWindow.HOUR))).isEmpty();
+
+        var hog = agent.send("POST", AgentSpecs.path(partition.id()) + "/exec", Map.of("args", java.util.List.of("sh",
+                "-c", "x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo survived ${#x}"), "timeoutSeconds", 60));
+        assertThat(hog.body()).doesNotContain("survived");
+
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> !as("carol", () -> partitions.limitEvents(partition.id(), UsageWindow.HOUR)).isEmpty());
+        assertThat(as("carol", () -> partitions.limitEvents(partition.id(), UsageWindow.HOUR)))
+                .anySatisfy(event -> {
+                    assertThat(event.kind()).isEqualTo(LimitEvent.Kind.OUT_OF_MEMORY);
+                    assertThat(event.amount()).isPositive();
+                    assertThat(event.describe()).endsWith("killed: the partition was out of memory");
+                });
+        as("acme", () -> partitions.destroy(partition.id()));
+        settled(partition.id());
+    }
+
+    @Test
     void aPartitionStoppedBehindThePanelsBackShowsStoppedWithin30Seconds() {
         PartitionSummary partition = create("behind.example.com");
         settled(partition.id());

@@ -126,7 +126,10 @@ record CgroupV1(Path root) implements Cgroups {
                 blkioCounter(blkio.resolve("blkio.throttle.io_service_bytes"), diskDevice, "Read"),
                 blkioCounter(blkio.resolve("blkio.throttle.io_service_bytes"), diskDevice, "Write"),
                 blkioCounter(blkio.resolve("blkio.throttle.io_serviced"), diskDevice, "Read"),
-                blkioCounter(blkio.resolve("blkio.throttle.io_serviced"), diskDevice, "Write"));
+                blkioCounter(blkio.resolve("blkio.throttle.io_serviced"), diskDevice, "Write"),
+                CgroupFiles.readKeyed(root.resolve("memory").resolve(name).resolve("memory.oom_control"), "oom_kill"),
+                CgroupFiles.readKeyed(root.resolve("pids").resolve(name).resolve("pids.events"), "max"),
+                CgroupFiles.readKeyed(root.resolve("cpu").resolve(name).resolve("cpu.stat"), "throttled_time"));
     }
 
     private static long blkioCounter(Path file, String device, String operation) {

@@ -98,7 +98,15 @@ record CgroupV2(Path root) implements Cgroups {
                 CgroupFiles.readNumber(dir.resolve("memory.swap.current")),
                 CgroupFiles.readNumber(dir.resolve("pids.current")),
                 ioStat(dir, diskDevice, "rbytes"), ioStat(dir, diskDevice, "wbytes"),
-                ioStat(dir, diskDevice, "rios"), ioStat(dir, diskDevice, "wios"));
+                ioStat(dir, diskDevice, "rios"), ioStat(dir, diskDevice, "wios"),
+                CgroupFiles.readKeyed(dir.resolve("memory.events"), "oom_kill"),
+                CgroupFiles.readKeyed(dir.resolve("pids.events"), "max"),
+                throttledNanos(dir));
+    }
+
+    private static long throttledNanos(Path dir) {
+        long micros = CgroupFiles.readKeyed(dir.resolve("cpu.stat"), "throttled_usec");
+        return micros < 0 ? -1 : micros * 1000;
     }
 
     private static long ioStat(Path dir, String device, String key) {

@@ -362,7 +362,7 @@ public final class PartitionManager {
         PartitionRecord record = files.record(id);
         DiskImage disk = disk(id);
         String device = disk.isMounted() ? disk.device() : null;
-        CgroupUsage cpuAndMemory = isRunning(id) ? cgroups.usage(hostName(id), device) : new CgroupUsage(0, 0, 0, 0, 0, 0, 0, 0);
+        CgroupUsage cpuAndMemory = isRunning(id) ? cgroups.usage(hostName(id), device) : CgroupUsage.NONE;
         long[] space = disk.isMounted() ? filesystemUsage(files.rootfs(id)) : new long[4];
         String link = network.hostLink(record.ordinal());
         boolean networked = spec.ipv4() != null;
@@ -371,7 +371,8 @@ public final class PartitionManager {
                 cpuAndMemory.processes(), space[0], space[1], space[2], space[3],
                 cpuAndMemory.diskReadBytes(), cpuAndMemory.diskWriteBytes(), cpuAndMemory.diskReadOps(), cpuAndMemory.diskWriteOps(),
                 networked ? HostNetwork.counter(link, "tx_bytes") : 0, networked ? HostNetwork.counter(link, "rx_bytes") : 0,
-                networked ? HostNetwork.counter(link, "tx_packets") : 0, networked ? HostNetwork.counter(link, "rx_packets") : 0);
+                networked ? HostNetwork.counter(link, "tx_packets") : 0, networked ? HostNetwork.counter(link, "rx_packets") : 0,
+                cpuAndMemory.oomKills(), cpuAndMemory.processLimitHits(), cpuAndMemory.cpuThrottledNanos());
     }
 
     /** Bytes used, bytes in all, inodes used, inodes in all. */

@@ -126,7 +126,8 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         if (partition.state() == PartitionState.RUNNING && partition.nodeConnected()) {
             add(new H3("Console"), console());
         }
-        usage = new UsageGraphs(window -> partitions.usage(partitionId, window));
+        usage = new UsageGraphs(window -> partitions.usage(partitionId, window),
+                window -> partitions.limitEvents(partitionId, window));
         jobGrid = jobs();
         add(facts(partition), new H3("Usage"), usage, new H3("Jobs"), jobGrid, new H3("Resources"),
                 resources(partition));

@@ -9,20 +9,29 @@ import com.vaadin.flow.component.tabs.Tabs;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import com.vaadin.flow.component.grid.Grid;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.vpspanel.partition.LimitEvent;
 import org.vpspanel.partition.UsagePoint;
 import org.vpspanel.partition.UsageWindow;
 import org.vpspanel.resources.Units;
 import org.vpspanel.ui.UsageChart;
 
 /**
- * A partition's usage: the latest figures, and graphs of CPU, memory, network and disk over the last hour,
- * day or month. {@link #show} takes fresh points; the window is the user's choice.
+ * A partition's usage: the latest figures, graphs of CPU, memory, network and disk, and the times the kernel
+ * held it back (limit events), over the last hour, day or month, as the user chooses.
  */
 class UsageGraphs extends VerticalLayout {
 
     private static final double MIB = 1024 * 1024;
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     private final Function<UsageWindow, List<UsagePoint>> source;
+    private final Function<UsageWindow, List<LimitEvent>> limitEvents;
+    private final Grid<LimitEvent> events = new Grid<>(LimitEvent.class, false);
     private final Span latest = new Span();
     private final UsageChart cpu = chart("cpu", "%");
     private final UsageChart memory = chart("memory", "MiB");
@@ -30,8 +39,14 @@ class UsageGraphs extends VerticalLayout {
     private final UsageChart disk = chart("disk", "MiB/s");
     private UsageWindow window = UsageWindow.HOUR;
 
-    UsageGraphs(Function<UsageWindow, List<UsagePoint>> source) {
+    UsageGraphs(Function<UsageWindow, List<UsagePoint>> source, Function<UsageWindow, List<LimitEvent>> limitEvents) {
         this.source = source;
+        this.limitEvents = limitEvents;
+        events.setId("limit-events");
+        events.addColumn(event -> TIME.format(event.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        events.addColumn(LimitEvent::describe).setHeader("What the kernel did");
+        events.setAllRowsVisible(true);
+        events.setEmptyStateText("The kernel has not held this partition back in this time.");
         setPadding(false);
         setId("usage");
         latest.setId("usage-latest");
@@ -45,7 +60,7 @@ class UsageGraphs extends VerticalLayout {
         HorizontalLayout networkAndDisk = new HorizontalLayout(titled("Network", network), titled("Disk I/O", disk));
         cpuAndMemory.setWidthFull();
         networkAndDisk.setWidthFull();
-        add(latest, windows, cpuAndMemory, networkAndDisk);
+        add(latest, windows, cpuAndMemory, networkAndDisk, new H4("Limit events"), events);
         refresh();
     }
 
@@ -62,6 +77,7 @@ class UsageGraphs extends VerticalLayout {
         network.setSeries("Out", series(points, p -> p.netOutBytesPerSecond() * 8 / 1e6));
         disk.setSeries("Read", series(points, p -> p.diskReadBytesPerSecond() / MIB));
         disk.setSeries("Write", series(points, p -> p.diskWriteBytesPerSecond() / MIB));
+        events.setItems(limitEvents.apply(window));
         latest.setText(points.isEmpty() ? "No usage yet: figures arrive every few seconds while the partition runs."
                 : describe(points.getLast()));
     }

@@ -50,6 +50,7 @@ class ResourceEnforcementKernelTest {
 
         assertThat(hog.stdout()).doesNotContain("survived");
         assertThat(agent.cgroupFile("memory", "lim", "memory.oom_control")).containsPattern("oom_kill [1-9]");
+        assertThat(agent.manager().usage("lim").oomKills()).as("usage reports the kill").isPositive();
         assertThat(agent.sh("lim", "echo alive").stdout()).isEqualTo("alive\n");
         assertThat(agent.sh("calm", "echo alive").stdout()).isEqualTo("alive\n");
     }
