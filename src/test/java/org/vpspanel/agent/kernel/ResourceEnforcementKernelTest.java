@@ -57,14 +57,15 @@ class ResourceEnforcementKernelTest {
 
     @Test
     void aForkBombStopsAtTheProcessLimit() throws Exception {
-        Commands.Result bomb = agent.sh("lim", "for i in $(seq 1 200); do sleep 3 & done");
+        // sleeps long enough to outlast the loop even on a loaded machine (3 s was not: the first had ended)
+        Commands.Result bomb = agent.sh("lim", "for i in $(seq 1 200); do sleep 15 & done");
         // the sleeps that did start are still there: the partition is full, not more
         long processes = Long.parseLong(agent.cgroupFile("pids", "lim", "pids.current"));
 
         System.out.printf("processes 64: fork loop of 200 stopped at %d processes%n", processes);
         assertThat(processes).isBetween(50L, 64L);
         assertThat(bomb.stderr()).containsIgnoringCase("can't fork");
-        Thread.sleep(3_000);
+        Thread.sleep(15_000);
         assertThat(agent.sh("lim", "echo alive").stdout()).isEqualTo("alive\n");
         assertThat(agent.sh("lim", "ulimit -u").stdout()).isEqualTo("64\n");
     }
