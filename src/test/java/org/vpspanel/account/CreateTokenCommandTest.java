@@ -94,9 +94,14 @@ class CreateTokenCommandTest extends PanelTest {
                 .redirectError(errors.toFile());
         builder.environment().put("VPSPANEL_DATA_DIR", dataDir.toString());
         builder.environment().remove("VPSPANEL_DB_URL");
-        Process process = builder.start();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
-        return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
-                Files.readString(errors, StandardCharsets.UTF_8));
+        try {
+            Process process = builder.start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
+            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8),
+                    Files.readString(errors, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
+            Files.deleteIfExists(errors);
+        }
     }
 }

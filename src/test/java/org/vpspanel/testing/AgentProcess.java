@@ -50,6 +50,11 @@ public final class AgentProcess implements AutoCloseable {
         return agent;
     }
 
+    /** The agent's output, beside its state directory (kept there while the test runs, for its failures). */
+    private Path log() {
+        return stateDir.resolveSibling(prefix + "-agent.log");
+    }
+
     public String prefix() {
         return prefix;
     }
@@ -72,12 +77,12 @@ public final class AgentProcess implements AutoCloseable {
                 "--state-dir", stateDir.toString(), "--prefix", prefix, "--socket", socket().toString(),
                 "--uid-base", Long.toString(uidBase))
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(stateDir.resolveSibling(prefix + "-agent.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (!Files.exists(socket())) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("the agent did not start; see " + stateDir.resolveSibling(prefix + "-agent.log"));
+                throw new IllegalStateException("the agent did not start; see " + log());
             }
             Thread.sleep(100);
         }
@@ -126,6 +131,7 @@ public final class AgentProcess implements AutoCloseable {
             process.destroy();
             process.waitFor();
             HostObjects.sweep(prefix, stateDir);
+            Files.deleteIfExists(log());
         }
     }
 }
