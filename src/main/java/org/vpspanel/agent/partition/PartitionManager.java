@@ -337,8 +337,17 @@ public final class PartitionManager {
         if (!hash.succeeded()) {
             throw new CommandException(hash);
         }
+        setRootPasswordHash(id, hash.stdout().strip());
+    }
+
+    /**
+     * Puts a crypt hash into root's shadow entry, for callers that never hand over the password itself. The
+     * caller has checked its form (only crypt characters, so it is safe inside the sed expression).
+     */
+    public void setRootPasswordHash(String id, String passwordHash) {
+        requireRunning(id);
         ExecResult result = exec(id, List.of("sh", "-c",
-                "sed -i \"s|^root:[^:]*:|root:$1:|\" /etc/shadow && grep -q '^root:' /etc/shadow", "sh", hash.stdout().strip()),
+                "sed -i \"s|^root:[^:]*:|root:$1:|\" /etc/shadow && grep -q '^root:' /etc/shadow", "sh", passwordHash),
                 Duration.ofSeconds(30));
         requireSuccess(result, "setting the root password");
     }
