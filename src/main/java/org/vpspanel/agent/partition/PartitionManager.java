@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Makes the host match the partitions' specs: creates, changes, starts, stops and removes everything a
@@ -356,7 +357,8 @@ public final class PartitionManager {
     public void setSshKeys(String id, List<String> keys) {
         requireRunning(id);
         Commands.Result result = runc.execWithInput(hostName(id), List.of("sh", "-c",
-                "umask 077 && mkdir -p /root/.ssh && cat > /root/.ssh/authorized_keys"), String.join("\n", keys) + "\n", Duration.ofSeconds(30));
+                "umask 077 && mkdir -p /root/.ssh && cat > /root/.ssh/authorized_keys"),
+                keys.stream().map(key -> key + "\n").collect(Collectors.joining()), Duration.ofSeconds(30));
         requireSuccess(new ExecResult(result.exitCode(), result.stdout(), result.stderr()), "installing SSH keys");
     }
 

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * POST   /v1/partitions/{id}/start|stop|restart|reinstall   stop and restart take {"timeoutSeconds": n}
  * POST   /v1/partitions/{id}/exec         {"args": [...], "timeoutSeconds": n} -> {"exitCode", "stdout", "stderr"}
  * POST   /v1/partitions/{id}/password     {"password": "..."} or {"passwordHash": "$6$salt$hash"} (SHA-512 crypt)
- * POST   /v1/partitions/{id}/ssh-keys     {"keys": ["ssh-ed25519 ..."]}
+ * POST   /v1/partitions/{id}/ssh-keys     {"keys": ["ssh-ed25519 ..."]} (replaces root's authorized keys; [] removes all)
  * GET    /v1/partitions/{id}/usage        counters
  * POST   /v1/partitions/{id}/console?rows=24&amp;cols=80   a login shell on a terminal: the request body is
  *                                         what is typed, the response body what the terminal prints, both
@@ -197,7 +197,9 @@ public final class AgentApi {
             }
             case "ssh-keys" -> {
                 Bodies.allowOnly(request, Set.of("keys"));
-                List<String> keys = Bodies.requiredStrings(request, "keys", 100);
+                // an empty list is allowed: then no key logs in
+                List<String> keys = request.get("keys") instanceof List<?> none && none.isEmpty() ? List.of()
+                        : Bodies.requiredStrings(request, "keys", 100);
                 if (keys.stream().anyMatch(key -> key.contains("\n") || !key.startsWith("ssh-") && !key.startsWith("ecdsa-"))) {
                     throw new ApiException(400, "keys", "each key must be one line in OpenSSH form (ssh-ed25519 AAAA..., ssh-rsa ..., ecdsa-...)");
                 }
