@@ -66,6 +66,9 @@ class AgentApiTest {
         assertThat(body(api.handle("GET", "/v1/partitions/nothere", false, ""))).containsEntry("error", "no partition 'nothere'");
         assertThat(body(api.handle("DELETE", "/v1/partitions/..", false, ""))).containsEntry("field", "id");
         assertThat(api.handle("GET", "/v1/partitions", false, "").status()).isEqualTo(200);
+        assertThat(api.handle("POST", "/v1/partitions/p1/ssh-keys", false, "{\"keys\":[]}").status())
+                .as("no keys is a valid choice: on to the partition").isEqualTo(404);
+        assertThat(body(api.handle("POST", "/v1/partitions/p1/ssh-keys", false, "{\"keys\":[\"\"]}"))).containsEntry("field", "keys");
     }
 
     @Test
