@@ -9,65 +9,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.account.SshKeyInfo;
 import org.vpspanel.account.SshKeyService;
 import org.vpspanel.partition.NewPartition;
 import org.vpspanel.partition.PartitionService;
-import org.vpspanel.plan.OverQuotaAction;
-import org.vpspanel.plan.PlanDraft;
-import org.vpspanel.plan.PlanService;
-import org.vpspanel.plan.PlanSummary;
-import org.vpspanel.resources.ResourceField;
-import org.vpspanel.resources.Resources;
-import org.vpspanel.resources.Units;
-import org.vpspanel.template.TemplateService;
-import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.BrowserTest;
 import org.vpspanel.testing.TestSshKeys;
-import tools.jackson.databind.json.JsonMapper;
 
 /** A customer sets root's SSH keys, root's password and the hostname of its running partition from its page. */
 class PartitionSettingsBrowserTest extends BrowserTest {
 
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(90);
-    private static AgentProcess agent;
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
-    @Autowired
-    PlanService plans;
-    @Autowired
-    TemplateService templates;
     @Autowired
     PartitionService partitions;
     @Autowired
     SshKeyService sshKeys;
 
-    @BeforeAll
-    static void startAgent() throws Exception {
-        agent = AgentProcess.start();
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
-
     @Test
     void aCustomerChoosesKeysSetsThePasswordAndRenamesItsPartition() {
         AccountSummary carol = createCustomer("carol", createReseller("acme"));
-        nodeWithAgent(agent, 6);
-        PlanSummary tiny = as("acme", () -> plans.create(new PlanDraft("tiny", Resources.defaults()
-                .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
-                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));
-        long busybox = as(ADMIN, templates::all).stream().filter(t -> t.name().equals("busybox")).findFirst()
-                .orElseThrow().id();
-        long partitionId = as("acme", () -> partitions.create(new NewPartition(carol.id(), tiny.id(), busybox,
+        nodeWithAgent(HOST.agent(), 6);
+        long plan = tinyPlan("acme", "tiny").id();
+        long partitionId = as("acme", () -> partitions.create(new NewPartition(carol.id(), plan, busyboxTemplateId(),
                 "web1.example.com", null))).id();
         SshKeyInfo laptop = as("carol", () -> sshKeys.add("laptop", TestSshKeys.ed25519("carol@laptop")));
         as("carol", () -> sshKeys.add("desktop", TestSshKeys.ed25519("carol@desktop")));
@@ -79,7 +50,7 @@ class PartitionSettingsBrowserTest extends BrowserTest {
         $("#ssh-key-" + laptop.id()).click();
         $("#ssh-keys-save").click();
         awaitJobEnding(partitionId, "1 SSH key installed for root");
-        assertThat(inside(partitionId, "cat", "/root/.ssh/authorized_keys")).isEqualTo(laptop.publicKey() + "\n");
+        assertThat(HOST.agent().outputInside("p" + partitionId, "cat", "/root/.ssh/authorized_keys")).isEqualTo(laptop.publicKey() + "\n");
 
         $("#partition-root-password").shouldBe(enabled, HOST_TIMEOUT).click();
         fill("root-password-value", "a new root password");
@@ -110,9 +81,4 @@ class PartitionSettingsBrowserTest extends BrowserTest {
                 assertThat(as("carol", () -> partitions.jobs(partitionId)).getFirst().message()).isEqualTo(message));
     }
 
-    private static String inside(long partitionId, String... args) {
-        var answer = agent.send("POST", "/v1/partitions/p" + partitionId + "/exec", Map.of("args", List.of(args)));
-        assertThat(answer.ok()).as(answer.body()).isTrue();
-        return JsonMapper.builder().build().readTree(answer.body()).get("stdout").asString();
-    }
 }

@@ -7,12 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.codec.digest.Sha2Crypt;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.account.SshKeyInfo;
@@ -20,18 +18,9 @@ import org.vpspanel.account.SshKeyService;
 import org.vpspanel.common.FieldViolation;
 import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.node.NodeStatus;
-import org.vpspanel.plan.OverQuotaAction;
-import org.vpspanel.plan.PlanDraft;
-import org.vpspanel.plan.PlanService;
-import org.vpspanel.plan.PlanSummary;
-import org.vpspanel.resources.ResourceField;
-import org.vpspanel.resources.Resources;
-import org.vpspanel.resources.Units;
-import org.vpspanel.template.TemplateService;
-import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.PanelTest;
 import org.vpspanel.testing.TestSshKeys;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A customer's own settings inside its partition (SSH keys, root password, hostname), each a job that
@@ -40,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerActionsOnAgentTest extends PanelTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static AgentProcess agent;
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
     @Autowired
     PartitionService partitions;
@@ -49,35 +38,17 @@ class CustomerActionsOnAgentTest extends PanelTest {
     PartitionJobRepository jobRecords;
     @Autowired
     SshKeyService sshKeys;
-    @Autowired
-    PlanService plans;
-    @Autowired
-    TemplateService templates;
 
     private PartitionSummary partition;
 
-    @BeforeAll
-    static void startAgent() throws Exception {
-        agent = AgentProcess.start();
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
-
     @BeforeEach
-    void carolsRunningPartition() {
+    void carolsStoppedPartition() {
         AccountSummary acme = createReseller("acme");
         AccountSummary carol = createCustomer("carol", acme);
         createCustomer("dave", acme);
-        assertThat(nodeWithAgent(agent, 6).status()).isEqualTo(NodeStatus.ONLINE);
-        PlanSummary small = as(ADMIN, () -> plans.create(new PlanDraft("small", Resources.defaults()
-                .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
-                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));
-        long busybox = as(ADMIN, templates::all).stream().filter(t -> t.name().equals("busybox")).findFirst()
-                .orElseThrow().id();
-        partition = as("acme", () -> partitions.create(new NewPartition(carol.id(), small.id(), busybox,
+        assertThat(nodeWithAgent(HOST.agent(), 6).status()).isEqualTo(NodeStatus.ONLINE);
+        long plan = tinyPlan(ADMIN, "small").id();
+        partition = as("acme", () -> partitions.create(new NewPartition(carol.id(), plan, busyboxTemplateId(),
                 "old.example.com", null)));
         settled();
     }
@@ -142,9 +113,7 @@ class CustomerActionsOnAgentTest extends PanelTest {
     }
 
     private String inside(String... args) {
-        var answer = agent.send("POST", AgentSpecs.path(partition.id()) + "/exec", Map.of("args", List.of(args)));
-        assertThat(answer.ok()).as(answer.body()).isTrue();
-        return JSON.readTree(answer.body()).get("stdout").asString();
+        return HOST.agent().outputInside(AgentSpecs.agentId(partition.id()), args);
     }
 
     private PartitionSummary settled() {
