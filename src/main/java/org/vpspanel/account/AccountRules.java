@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import org.vpspanel.common.Validation;
 
 /** The rules for what users type into account fields. */
-final class AccountRules {
+public final class AccountRules {
 
     static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,31}");
@@ -29,7 +29,7 @@ final class AccountRules {
                 "Full name must be at most 200 characters");
     }
 
-    static void checkPassword(String password, String field, Validation validation) {
+    public static void checkPassword(String password, String field, Validation validation) {
         validation.check(password != null && password.length() >= MIN_PASSWORD_LENGTH && password.length() <= 200,
                 field, "Password must be " + MIN_PASSWORD_LENGTH + " to 200 characters long");
     }

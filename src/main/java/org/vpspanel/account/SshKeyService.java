@@ -1,7 +1,9 @@
 package org.vpspanel.account;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.vpspanel.audit.AuditService;
@@ -29,6 +31,26 @@ public class SshKeyService {
     @Transactional(readOnly = true)
     public List<SshKeyInfo> myKeys() {
         return keys.findByUserIdOrderByName(currentUser.require().id()).stream().map(SshKey::toInfo).toList();
+    }
+
+    /**
+     * A customer's keys by id, for installing into its partition; the caller has checked that the current
+     * user may act on that customer's partition. A key of anyone else is refused, as if it did not exist.
+     */
+    @Transactional(readOnly = true)
+    public List<SshKeyInfo> keysOf(long customerId, Collection<Long> keyIds) {
+        Set<Long> wanted = Set.copyOf(keyIds);
+        List<SshKeyInfo> found = keys.findByUserIdAndIdIn(customerId, wanted).stream().map(SshKey::toInfo).toList();
+        if (found.size() != wanted.size()) {
+            throw new InvalidInputException("keys", "Choose among the partition's customer's own SSH keys");
+        }
+        return found;
+    }
+
+    /** The keys a customer keeps, to choose from for its partition (same caller rule as above). */
+    @Transactional(readOnly = true)
+    public List<SshKeyInfo> keysOf(long customerId) {
+        return keys.findByUserIdOrderByName(customerId).stream().map(SshKey::toInfo).toList();
     }
 
     public SshKeyInfo add(String name, String publicKey) {

@@ -102,6 +102,30 @@ class PartitionsController {
         return JobResponse.of(partitions.changePlan(id, references.planForPartition(request.plan(), id)));
     }
 
+    @PostMapping(path = "/{id}/ssh-keys", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Make root's authorized keys in the running partition exactly these keys of its customer "
+            + "(ids of the customer's own SSH keys; [] removes all)")
+    JobResponse installSshKeys(@PathVariable long id, @RequestBody SshKeysRequest request) {
+        return JobResponse.of(partitions.installSshKeys(id, request.keys()));
+    }
+
+    @PutMapping(path = "/{id}/hostname", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Change the hostname; the job's result says whether the running partition waits for a "
+            + "restart to show it")
+    JobResponse changeHostname(@PathVariable long id, @RequestBody HostnameRequest request) {
+        return JobResponse.of(partitions.changeHostname(id, request.hostname()));
+    }
+
+    @PostMapping(path = "/{id}/password", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Set root's password in the running partition (10 to 200 characters); the panel keeps "
+            + "and sends only its SHA-512 crypt hash")
+    JobResponse setRootPassword(@PathVariable long id, @RequestBody RootPasswordRequest request) {
+        return JobResponse.of(partitions.setRootPassword(id, request.password()));
+    }
+
     @GetMapping("/{id}/usage")
     @Operation(summary = "Usage over the last hour, day or month (window), one point per step, oldest first")
     List<UsagePoint> usage(@PathVariable long id, @RequestParam(defaultValue = "hour") String window) {

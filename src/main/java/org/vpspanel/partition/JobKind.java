@@ -10,7 +10,10 @@ public enum JobKind {
     DESTROY("Destroying"),
     SUSPEND("Suspending"),
     UNSUSPEND("Unsuspending"),
-    CHANGE_PLAN("Changing the plan");
+    CHANGE_PLAN("Changing the plan"),
+    INSTALL_SSH_KEYS("Installing SSH keys"),
+    CHANGE_HOSTNAME("Changing the hostname"),
+    SET_ROOT_PASSWORD("Setting the root password");
 
     private final String progress;
 

@@ -144,11 +144,41 @@ class JobRunner {
             }
             case UNSUSPEND -> new Outcome(PartitionState.STOPPED, "Unsuspended; its customer may start it again");
             case CHANGE_PLAN -> changePlan(job, partition, node, path);
+            case INSTALL_SSH_KEYS -> {
+                List<?> keys = (List<?>) params(job).get("keys");
+                agents.call(node, "POST", path + "/ssh-keys", Map.of("keys", keys), AGENT_TIMEOUT);
+                yield new Outcome(partition.getState(), keys.size() == 1 ? "1 SSH key installed for root"
+                        : keys.size() + " SSH keys installed for root");
+            }
+            case SET_ROOT_PASSWORD -> {
+                agents.call(node, "POST", path + "/password", Map.of("passwordHash", params(job).get("passwordHash")),
+                        AGENT_TIMEOUT);
+                yield new Outcome(partition.getState(), "Root password set");
+            }
+            case CHANGE_HOSTNAME -> changeHostname(job, partition, node, path);
         };
     }
 
+    private static Map<String, Object> params(PartitionJob job) {
+        return JSON.readValue(job.getParams(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** The new hostname is the partition's once its node has it in the spec; a running one shows it after a restart. */
+    private Outcome changeHostname(PartitionJob job, Partition partition, long node, String path) {
+        String hostname = (String) params(job).get("hostname");
+        Map<String, Object> spec = specs.specOf(partition);
+        spec.put("hostname", hostname);
+        Map<String, Object> applied = JSON.readValue(agents.call(node, "PUT", path, spec, AGENT_TIMEOUT),
+                new TypeReference<Map<String, Object>>() { });
+        transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
+                .changeHostname(hostname, clock.instant()));
+        boolean waits = applied.get("needsRestart") instanceof List<?> fields && fields.contains("hostname");
+        return new Outcome(partition.getState(), "Hostname changed to " + hostname + (waits
+                ? ". Waits for a restart: the running partition shows it once restarted." : "."));
+    }
+
     private Outcome changePlan(PartitionJob job, Partition partition, long node, String path) {
-        Map<String, Object> params = JSON.readValue(job.getParams(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> params = params(job);
         @SuppressWarnings("unchecked")
         Resources resources = Resources.fromBaseUnits((Map<String, Number>) params.get("resources"));
         Map<String, Object> spec = specs.specOf(partition);

@@ -120,6 +120,11 @@ class Partition {
         this.updatedAt = now;
     }
 
+    void changeHostname(String newHostname, Instant now) {
+        this.hostname = newHostname;
+        this.updatedAt = now;
+    }
+
     /** Takes the state the host reports, whatever the panel thought; the host is the truth. */
     void observe(PartitionState observed, Instant now) {
         state = observed;

@@ -1,13 +1,16 @@
 package org.vpspanel.partition;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.commons.codec.digest.Sha2Crypt;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -15,11 +18,14 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.vpspanel.account.AccountRules;
 import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.account.Actor;
 import org.vpspanel.account.Allocation;
 import org.vpspanel.account.CurrentUser;
+import org.vpspanel.account.SshKeyInfo;
+import org.vpspanel.account.SshKeyService;
 import org.vpspanel.audit.AuditService;
 import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.common.NotFoundException;
@@ -55,13 +61,14 @@ public class PartitionService {
     private final PartitionJobs jobs;
     private final PartitionJobRepository jobRecords;
     private final UsageSamples usageSamples;
+    private final SshKeyService sshKeys;
     private final AuditService audit;
     private final Clock clock;
 
     PartitionService(PartitionRepository partitions, HeldResources held, CurrentUser currentUser,
                      AccountService accounts, PlanService plans, TemplateService templates, NodeService nodes,
                      IpPoolService ipPools, PartitionJobs jobs, PartitionJobRepository jobRecords,
-                     UsageSamples usageSamples, AuditService audit, Clock clock) {
+                     UsageSamples usageSamples, SshKeyService sshKeys, AuditService audit, Clock clock) {
         this.partitions = partitions;
         this.held = held;
         this.currentUser = currentUser;
@@ -73,6 +80,7 @@ public class PartitionService {
         this.jobs = jobs;
         this.jobRecords = jobRecords;
         this.usageSamples = usageSamples;
+        this.sshKeys = sshKeys;
         this.audit = audit;
         this.clock = clock;
     }
@@ -174,6 +182,54 @@ public class PartitionService {
                 "resources", resources.toBaseUnits()), currentUser.require().username());
     }
 
+    /**
+     * Makes root's authorized keys inside the running partition exactly the chosen keys of its customer
+     * (none: no key logs in). The job carries the public keys themselves.
+     */
+    public JobSummary installSshKeys(long partitionId, List<Long> keyIds) {
+        if (keyIds == null || keyIds.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidInputException("keys", "Choose SSH keys by their ids");
+        }
+        Partition partition = customerPartition(partitionId);
+        requireState(partition, "install SSH keys into", PartitionState.RUNNING);
+        List<String> publicKeys = sshKeys.keysOf(partition.getCustomerId(), keyIds).stream()
+                .map(SshKeyInfo::publicKey).toList();
+        return jobs.enqueue(partition, JobKind.INSTALL_SSH_KEYS, Map.of("keys", publicKeys),
+                currentUser.require().username());
+    }
+
+    /** The SSH keys of the partition's customer, to choose from for {@link #installSshKeys}. */
+    @Transactional(readOnly = true)
+    public List<SshKeyInfo> customerSshKeys(long partitionId) {
+        return sshKeys.keysOf(visible(partitionId).getCustomerId());
+    }
+
+    /** A new hostname; the partition keeps the old one until the node has taken the new one. */
+    public JobSummary changeHostname(long partitionId, String hostname) {
+        Hostnames.problem(hostname).ifPresent(problem -> {
+            throw new InvalidInputException("hostname", problem);
+        });
+        Partition partition = customerPartition(partitionId);
+        requireState(partition, "change the hostname of", PartitionState.RUNNING, PartitionState.STOPPED);
+        return jobs.enqueue(partition, JobKind.CHANGE_HOSTNAME, Map.of("hostname", hostname),
+                currentUser.require().username());
+    }
+
+    /**
+     * Sets root's password inside the running partition. The panel hashes it here (SHA-512 crypt), so the
+     * password itself is never stored, queued or sent to the node.
+     */
+    public JobSummary setRootPassword(long partitionId, String password) {
+        Validation validation = new Validation();
+        AccountRules.checkPassword(password, "password", validation);
+        validation.throwIfInvalid();
+        Partition partition = customerPartition(partitionId);
+        requireState(partition, "set the root password of", PartitionState.RUNNING);
+        String passwordHash = Sha2Crypt.sha512Crypt(password.getBytes(StandardCharsets.UTF_8));
+        return jobs.enqueue(partition, JobKind.SET_ROOT_PASSWORD, Map.of("passwordHash", passwordHash),
+                currentUser.require().username());
+    }
+
     /** The partition's usage over the window, one point per step, oldest first. */
     @Transactional(readOnly = true)
     public List<UsagePoint> usage(long partitionId, UsageWindow window) {
@@ -214,14 +270,20 @@ public class PartitionService {
     }
 
     private JobSummary customerAction(long partitionId, JobKind kind) {
+        Partition partition = customerPartition(partitionId);
+        requireState(partition, kind.progress().toLowerCase(), PartitionState.RUNNING, PartitionState.STOPPED,
+                PartitionState.FAILED);
+        return jobs.enqueue(partition, kind, Map.of(), currentUser.require().username());
+    }
+
+    /** An actionable partition that is not suspended: its customer may act on it. */
+    private Partition customerPartition(long partitionId) {
         Partition partition = actionable(partitionId);
         if (partition.getState() == PartitionState.SUSPENDED) {
             throw new InvalidInputException("partition", partition.getHostname()
                     + " is suspended; ask your provider to unsuspend it");
         }
-        requireState(partition, kind.progress().toLowerCase(), PartitionState.RUNNING, PartitionState.STOPPED,
-                PartitionState.FAILED);
-        return jobs.enqueue(partition, kind, Map.of(), currentUser.require().username());
+        return partition;
     }
 
     /** A visible partition, locked, on an enrolled node, without a job under way. */

@@ -68,6 +68,25 @@ class RestPartitionOnHostTest extends PanelTest {
         assertThat(api.post(path + "/stop", globex, "").status()).as("another tenant's partition").isEqualTo(404);
         assertThat(api.get(path + "/usage?window=year", acme).status()).isEqualTo(400);
 
+        Reply hostname = api.put(path + "/hostname", acme, """
+                {"hostname": "renamed.example.com"}""");
+        assertThat(hostname.status()).isEqualTo(202);
+        assertThat(settled(api, acme, hostname.json().get("id").asLong())).isEqualTo("succeeded");
+        assertThat(api.get(path, acme).json().get("hostname").asString()).isEqualTo("renamed.example.com");
+        Reply password = api.post(path + "/password", acme, """
+                {"password": "a fresh root password"}""");
+        assertThat(password.status()).isEqualTo(202);
+        assertThat(settled(api, acme, password.json().get("id").asLong())).isEqualTo("succeeded");
+        Reply noKeys = api.post(path + "/ssh-keys", acme, """
+                {"keys": []}""");
+        assertThat(noKeys.status()).isEqualTo(202);
+        assertThat(settled(api, acme, noKeys.json().get("id").asLong())).isEqualTo("succeeded");
+        assertField(api.post(path + "/ssh-keys", acme, "{}"), "keys");
+        assertField(api.put(path + "/hostname", acme, """
+                {"hostname": "no spaces.example.com"}"""), "hostname");
+        assertField(api.post(path + "/password", acme, """
+                {"password": "short"}"""), "password");
+
         Reply suspend = api.post(path + "/suspend", acme, "");
         assertThat(settled(api, acme, suspend.json().get("id").asLong())).isEqualTo("succeeded");
         assertThat(api.get(path, acme).json().get("state").asString()).isEqualTo("suspended");
@@ -86,6 +105,11 @@ class RestPartitionOnHostTest extends PanelTest {
         assertThat(api.get(path, acme).json().get("state").asString()).isEqualTo("destroyed");
         assertThat(agent.stateOf("p" + id)).isEmpty();
         assertThat(api.get("/api/v1/jobs/" + terminate.json().get("id").asLong(), globex).status()).isEqualTo(404);
+    }
+
+    private static void assertField(Reply refused, String field) {
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo(field);
     }
 
     /** Polls the job until it has finished and returns how: "succeeded" or "failed". */

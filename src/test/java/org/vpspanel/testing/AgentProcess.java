@@ -102,6 +102,16 @@ public final class AgentProcess implements AutoCloseable {
                 : java.util.Optional.empty();
     }
 
+    /** What a command run inside the partition (e.g. "p1") prints; it must succeed. */
+    public String outputInside(String partitionId, String... args) {
+        AgentClient.Answer answer = send("POST", "/v1/partitions/" + partitionId + "/exec", Map.of("args", List.of(args)));
+        Map<String, Object> result = Json.readObject(answer.body());
+        if (!answer.ok() || ((Number) result.get("exitCode")).intValue() != 0) {
+            throw new AssertionError(String.join(" ", args) + " inside " + partitionId + " failed: " + answer.body());
+        }
+        return (String) result.get("stdout");
+    }
+
     /** A cgroup v1 control file of a partition, e.g. ("memory", "p1", "memory.limit_in_bytes"). */
     public String cgroupFile(String controller, String partitionId, String file) throws IOException {
         return Files.readString(Path.of("/sys/fs/cgroup", controller, prefix + "-" + partitionId, file)).strip();

@@ -18,7 +18,14 @@ import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeDraft;
 import org.vpspanel.node.NodeService;
 import org.vpspanel.node.NodeSummary;
+import org.vpspanel.plan.OverQuotaAction;
+import org.vpspanel.plan.PlanDraft;
+import org.vpspanel.plan.PlanService;
+import org.vpspanel.plan.PlanSummary;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
+import org.vpspanel.template.TemplateService;
 
 /**
  * Base of every test that needs the running panel: the whole app on a random port with its own embedded
@@ -52,6 +59,12 @@ public abstract class PanelTest {
 
     @Autowired
     private IpPoolService ipPoolService;
+
+    @Autowired
+    private PlanService planService;
+
+    @Autowired
+    private TemplateService templateService;
 
     @BeforeEach
     void startFromFirstStart() {
@@ -104,6 +117,19 @@ public abstract class PanelTest {
         as(ADMIN, () -> ipPoolService.create(new IpPoolDraft("lan", node.id(), network + "0/24", network + "1",
                 network + "10", network + "20")));
         return as(ADMIN, () -> nodeService.checkAgent(node.id()));
+    }
+
+    /** A plan of the owner (a reseller, or the admin) small enough for many test partitions: 64M, 256M disk. */
+    protected PlanSummary tinyPlan(String owner, String name) {
+        return as(owner, () -> planService.create(new PlanDraft(name, Resources.defaults()
+                .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
+                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));
+    }
+
+    /** The id of the built-in busybox template, the quickest to create. */
+    protected long busyboxTemplateId() {
+        return as(ADMIN, templateService::all).stream().filter(template -> template.name().equals("busybox"))
+                .findFirst().orElseThrow().id();
     }
 
     /** A customer opened by its reseller. */

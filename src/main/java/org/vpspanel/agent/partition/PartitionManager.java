@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Makes the host match the partitions' specs: creates, changes, starts, stops and removes everything a
@@ -337,8 +338,17 @@ public final class PartitionManager {
         if (!hash.succeeded()) {
             throw new CommandException(hash);
         }
+        setRootPasswordHash(id, hash.stdout().strip());
+    }
+
+    /**
+     * Puts a crypt hash into root's shadow entry, for callers that never hand over the password itself. The
+     * caller has checked its form (only crypt characters, so it is safe inside the sed expression).
+     */
+    public void setRootPasswordHash(String id, String passwordHash) {
+        requireRunning(id);
         ExecResult result = exec(id, List.of("sh", "-c",
-                "sed -i \"s|^root:[^:]*:|root:$1:|\" /etc/shadow && grep -q '^root:' /etc/shadow", "sh", hash.stdout().strip()),
+                "sed -i \"s|^root:[^:]*:|root:$1:|\" /etc/shadow && grep -q '^root:' /etc/shadow", "sh", passwordHash),
                 Duration.ofSeconds(30));
         requireSuccess(result, "setting the root password");
     }
@@ -347,7 +357,8 @@ public final class PartitionManager {
     public void setSshKeys(String id, List<String> keys) {
         requireRunning(id);
         Commands.Result result = runc.execWithInput(hostName(id), List.of("sh", "-c",
-                "umask 077 && mkdir -p /root/.ssh && cat > /root/.ssh/authorized_keys"), String.join("\n", keys) + "\n", Duration.ofSeconds(30));
+                "umask 077 && mkdir -p /root/.ssh && cat > /root/.ssh/authorized_keys"),
+                keys.stream().map(key -> key + "\n").collect(Collectors.joining()), Duration.ofSeconds(30));
         requireSuccess(new ExecResult(result.exitCode(), result.stdout(), result.stderr()), "installing SSH keys");
     }
 

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * DELETE /v1/partitions/{id}              destroy
  * POST   /v1/partitions/{id}/start|stop|restart|reinstall   stop and restart take {"timeoutSeconds": n}
  * POST   /v1/partitions/{id}/exec         {"args": [...], "timeoutSeconds": n} -> {"exitCode", "stdout", "stderr"}
- * POST   /v1/partitions/{id}/password     {"password": "..."}
- * POST   /v1/partitions/{id}/ssh-keys     {"keys": ["ssh-ed25519 ..."]}
+ * POST   /v1/partitions/{id}/password     {"password": "..."} or {"passwordHash": "$6$salt$hash"} (SHA-512 crypt)
+ * POST   /v1/partitions/{id}/ssh-keys     {"keys": ["ssh-ed25519 ..."]} (replaces root's authorized keys; [] removes all)
  * GET    /v1/partitions/{id}/usage        counters
  * POST   /v1/partitions/{id}/console?rows=24&amp;cols=80   a login shell on a terminal: the request body is
  *                                         what is typed, the response body what the terminal prints, both
@@ -42,6 +42,8 @@ public final class AgentApi {
     private static final Pattern PARTITION = Pattern.compile("/v1/partitions/([^/]+)(?:/([a-z-]+))?");
     private static final Pattern CONSOLE = Pattern.compile("/v1/partitions/([^/]+)/console");
     private static final int MAX_STOP_SECONDS = 600;
+    /** SHA-512 crypt as crypt(3) writes it, optionally with its rounds: nothing that could break /etc/shadow. */
+    private static final Pattern SHA512_CRYPT = Pattern.compile("\\$6\\$(rounds=[0-9]{4,9}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}");
 
     private final PartitionManager partitions;
     private final Map<String, Object> agentInfo;
@@ -182,13 +184,22 @@ public final class AgentApi {
                 yield new Reply(200, partitions.exec(id, args, Duration.ofSeconds(timeout)));
             }
             case "password" -> {
-                Bodies.allowOnly(request, Set.of("password"));
-                partitions.setRootPassword(id, Bodies.requiredString(request, "password", 256));
+                Bodies.allowOnly(request, Set.of("password", "passwordHash"));
+                if (request.containsKey("passwordHash") == request.containsKey("password")) {
+                    throw new ApiException(400, "password", "give either password or passwordHash");
+                }
+                if (request.containsKey("passwordHash")) {
+                    partitions.setRootPasswordHash(id, sha512CryptHash(Bodies.requiredString(request, "passwordHash", 256)));
+                } else {
+                    partitions.setRootPassword(id, Bodies.requiredString(request, "password", 256));
+                }
                 yield done(id, "password set");
             }
             case "ssh-keys" -> {
                 Bodies.allowOnly(request, Set.of("keys"));
-                List<String> keys = Bodies.requiredStrings(request, "keys", 100);
+                // an empty list is allowed: then no key logs in
+                List<String> keys = request.get("keys") instanceof List<?> none && none.isEmpty() ? List.of()
+                        : Bodies.requiredStrings(request, "keys", 100);
                 if (keys.stream().anyMatch(key -> key.contains("\n") || !key.startsWith("ssh-") && !key.startsWith("ecdsa-"))) {
                     throw new ApiException(400, "keys", "each key must be one line in OpenSSH form (ssh-ed25519 AAAA..., ssh-rsa ..., ecdsa-...)");
                 }
@@ -211,6 +222,13 @@ public final class AgentApi {
         if (!method.equals(allowed)) {
             throw new ApiException(405, null, method + " is not allowed here; use " + allowed);
         }
+    }
+
+    private static String sha512CryptHash(String hash) {
+        if (!SHA512_CRYPT.matcher(hash).matches()) {
+            throw new ApiException(400, "passwordHash", "passwordHash must be a SHA-512 crypt hash ($6$salt$hash)");
+        }
+        return hash;
     }
 
     private static Reply done(String id, String what) {

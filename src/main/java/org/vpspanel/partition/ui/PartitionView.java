@@ -23,6 +23,7 @@ import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.vpspanel.account.Actor;
 import org.vpspanel.account.CurrentUser;
@@ -161,7 +162,14 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
             Button reinstall = new Button("Reinstall", e -> ReinstallDialog.open(partition,
                     () -> submitted(partitions.reinstall(partition.id()))));
             reinstall.setId("partition-reinstall");
-            actions.add(reinstall);
+            boolean stopped = partition.state() == PartitionState.STOPPED;
+            // the agent writes keys and the password into a running partition's files only
+            actions.add(reinstall,
+                    dialogButton("ssh-keys", "SSH keys", running, PartitionSettingsDialogs::sshKeys, partition),
+                    dialogButton("hostname-change", "Hostname", running || stopped, PartitionSettingsDialogs::hostname,
+                            partition),
+                    dialogButton("root-password", "Root password", running, PartitionSettingsDialogs::rootPassword,
+                            partition));
         }
         if (!actor.isCustomer()) {
             actions.add(suspended ? action("unsuspend", "Unsuspend", true, partitions::unsuspend)
@@ -203,6 +211,20 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         button.setId("partition-" + id);
         button.setEnabled(enabled);
         return button;
+    }
+
+    /** A button that opens one of the settings dialogs, which queues its job. */
+    private Button dialogButton(String id, String label, boolean enabled, SettingsDialog dialog,
+                                PartitionSummary partition) {
+        Button button = new Button(label, e -> dialog.open(partition, partitions, this::submitted));
+        button.setId("partition-" + id);
+        button.setEnabled(enabled);
+        return button;
+    }
+
+    @FunctionalInterface
+    private interface SettingsDialog {
+        void open(PartitionSummary partition, PartitionService partitions, Consumer<JobSummary> submitted);
     }
 
     private void submitted(JobSummary job) {

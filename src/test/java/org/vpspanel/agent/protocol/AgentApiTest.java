@@ -66,5 +66,27 @@ class AgentApiTest {
         assertThat(body(api.handle("GET", "/v1/partitions/nothere", false, ""))).containsEntry("error", "no partition 'nothere'");
         assertThat(body(api.handle("DELETE", "/v1/partitions/..", false, ""))).containsEntry("field", "id");
         assertThat(api.handle("GET", "/v1/partitions", false, "").status()).isEqualTo(200);
+        assertThat(api.handle("POST", "/v1/partitions/p1/ssh-keys", false, "{\"keys\":[]}").status())
+                .as("no keys is a valid choice: on to the partition").isEqualTo(404);
+        assertThat(body(api.handle("POST", "/v1/partitions/p1/ssh-keys", false, "{\"keys\":[\"\"]}"))).containsEntry("field", "keys");
+    }
+
+    @Test
+    void acceptsOnlyASha512CryptHashAsThePasswordHash() {
+        AgentApi api = api();
+        String hash = "$6$saltsalt$" + "a".repeat(86);
+
+        assertThat(body(password(api, Map.of("passwordHash", hash.replace("$6$", "$1$"))))).containsEntry("field", "passwordHash");
+        assertThat(body(password(api, Map.of("passwordHash", hash + "\nroot::0:")))).containsEntry("field", "passwordHash");
+        assertThat(body(password(api, Map.of("passwordHash", hash.replace("aaaa", "a:aa"))))).containsEntry("field", "passwordHash");
+        assertThat(body(password(api, Map.of("passwordHash", "$6$saltsalt$short")))).containsEntry("field", "passwordHash");
+        assertThat(body(password(api, Map.of("password", "secret-secret", "passwordHash", hash)))).containsEntry("field", "password");
+        assertThat(body(password(api, Map.of()))).containsEntry("field", "password");
+        assertThat(password(api, Map.of("passwordHash", hash)).status()).as("well formed: on to the partition").isEqualTo(404);
+        assertThat(password(api, Map.of("passwordHash", "$6$rounds=5000$saltsalt$" + "a".repeat(86))).status()).isEqualTo(404);
+    }
+
+    private static AgentApi.Reply password(AgentApi api, Map<String, String> body) {
+        return api.handle("POST", "/v1/partitions/p1/password", false, Json.write(body));
     }
 }
