@@ -3,7 +3,10 @@ package org.vpspanel.node;
 import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import org.vpspanel.agent.ConsoleClient;
 public class NodeAgents {
 
     static final String UNIX_SCHEME = "unix:";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final NodeRepository nodes;
     private final Map<String, AgentClient> clients = new ConcurrentHashMap<>();
@@ -35,6 +39,18 @@ public class NodeAgents {
             throw new AgentRefusedException(answer.status(), answer.error());
         }
         return answer.body();
+    }
+
+    /** The agent's answer to a request, which must be a success, as the JSON object it is. */
+    public Map<String, Object> callForObject(long nodeId, String method, String path, Object body, Duration timeout) {
+        return JSON.readValue(call(nodeId, method, path, body, timeout), new TypeReference<Map<String, Object>>() { });
+    }
+
+    /** The agent's answer to a request, which must be a success, as the JSON list of objects it is. */
+    public List<Map<String, Object>> callForList(long nodeId, String method, String path, Object body,
+                                                 Duration timeout) {
+        return JSON.readValue(call(nodeId, method, path, body, timeout),
+                new TypeReference<List<Map<String, Object>>>() { });
     }
 
     /** The agent's answer to a request, whatever its status. */

@@ -135,6 +135,16 @@ public class NodeService {
         return node.toSummary(clock.instant());
     }
 
+    /**
+     * The ids of the nodes whose agent answers now. For the panel's own background tasks, which act for no
+     * user; nothing but ids leaves.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> onlineNodeIds() {
+        return nodes.findAllByOrderByName().stream().map(node -> node.toSummary(clock.instant()))
+                .filter(NodeSummary::agentConnected).map(NodeSummary::id).toList();
+    }
+
     /** Status of the nodes by id, for showing whether partitions there can be acted on. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -168,8 +168,7 @@ class JobRunner {
         String hostname = (String) params(job).get("hostname");
         Map<String, Object> spec = specs.specOf(partition);
         spec.put("hostname", hostname);
-        Map<String, Object> applied = JSON.readValue(agents.call(node, "PUT", path, spec, AGENT_TIMEOUT),
-                new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> applied = agents.callForObject(node, "PUT", path, spec, AGENT_TIMEOUT);
         transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
                 .changeHostname(hostname, clock.instant()));
         boolean waits = applied.get("needsRestart") instanceof List<?> fields && fields.contains("hostname");
@@ -183,8 +182,7 @@ class JobRunner {
         Resources resources = Resources.fromBaseUnits((Map<String, Number>) params.get("resources"));
         Map<String, Object> spec = specs.specOf(partition);
         spec.put("resources", resources.toText());
-        Map<String, Object> applied = JSON.readValue(agents.call(node, "PUT", path, spec, AGENT_TIMEOUT),
-                new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> applied = agents.callForObject(node, "PUT", path, spec, AGENT_TIMEOUT);
         transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
                 .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant()));
         String live = labels(applied.get("appliedLive"));

@@ -12,15 +12,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.vpspanel.account.SystemActor;
 import org.vpspanel.audit.AuditService;
 import org.vpspanel.node.AgentRefusedException;
 import org.vpspanel.node.AgentUnavailableException;
 import org.vpspanel.node.NodeAgents;
 import org.vpspanel.node.NodeService;
-import org.vpspanel.node.NodeSummary;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Makes the panel follow the hosts: every 10 s each online node's agent says which partitions run, and a
@@ -31,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class PartitionReconciler {
 
     static final Duration INTERVAL = Duration.ofSeconds(10);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final NodeService nodes;
     private final NodeAgents agents;
@@ -62,10 +57,9 @@ class PartitionReconciler {
     }
 
     void reconcileAll() {
-        List<NodeSummary> online = SystemActor.call(nodes::all).stream().filter(NodeSummary::agentConnected).toList();
-        for (NodeSummary node : online) {
+        for (long nodeId : nodes.onlineNodeIds()) {
             try {
-                reconcile(node.id(), hostStates(node.id()));
+                reconcile(nodeId, hostStates(nodeId));
             } catch (AgentUnavailableException | AgentRefusedException e) {
                 // the node's heartbeat reports it; the next round tries again
             }
@@ -74,8 +68,8 @@ class PartitionReconciler {
 
     /** Agent partition id to "running" or "stopped", as the node's agent reports them. */
     private Map<String, String> hostStates(long nodeId) {
-        List<Map<String, Object>> listed = JSON.readValue(agents.call(nodeId, "GET", "/v1/partitions", null,
-                Duration.ofSeconds(10)), new TypeReference<List<Map<String, Object>>>() { });
+        List<Map<String, Object>> listed = agents.callForList(nodeId, "GET", "/v1/partitions", null,
+                Duration.ofSeconds(10));
         Map<String, String> states = new HashMap<>();
         listed.forEach(p -> states.put(String.valueOf(p.get("id")), String.valueOf(p.get("state"))));
         return states;

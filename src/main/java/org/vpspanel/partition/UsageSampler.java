@@ -10,14 +10,10 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.vpspanel.account.SystemActor;
 import org.vpspanel.node.AgentRefusedException;
 import org.vpspanel.node.AgentUnavailableException;
 import org.vpspanel.node.NodeAgents;
 import org.vpspanel.node.NodeService;
-import org.vpspanel.node.NodeSummary;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every 10 s, on one panel instance, asks each online node's agent for the counters of its running
@@ -28,7 +24,6 @@ class UsageSampler {
 
     static final Duration INTERVAL = Duration.ofSeconds(10);
     static final Duration KEPT = Duration.ofDays(31);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final NodeService nodes;
     private final NodeAgents agents;
@@ -59,19 +54,17 @@ class UsageSampler {
     }
 
     void sampleAll() {
-        List<NodeSummary> online = SystemActor.call(nodes::all).stream().filter(NodeSummary::agentConnected).toList();
-        for (NodeSummary node : online) {
-            for (Partition partition : partitions.findByNodeIdAndStateIn(node.id(), List.of(PartitionState.RUNNING))) {
-                sample(node.id(), partition.getId());
+        for (long nodeId : nodes.onlineNodeIds()) {
+            for (Partition partition : partitions.findByNodeIdAndStateIn(nodeId, List.of(PartitionState.RUNNING))) {
+                sample(nodeId, partition.getId());
             }
         }
     }
 
     void sample(long nodeId, long partitionId) {
         try {
-            Map<String, Object> counters = JSON.readValue(agents.call(nodeId, "GET",
-                    AgentSpecs.path(partitionId) + "/usage", null, Duration.ofSeconds(10)),
-                    new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> counters = agents.callForObject(nodeId, "GET", AgentSpecs.path(partitionId) + "/usage",
+                    null, Duration.ofSeconds(10));
             samples.record(partitionId, clock.instant(), counters);
             events.publishEvent(new PartitionChanged(partitionId));
         } catch (AgentUnavailableException | AgentRefusedException e) {
