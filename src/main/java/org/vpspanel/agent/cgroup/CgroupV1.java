@@ -27,10 +27,11 @@ record CgroupV1(Path root) implements Cgroups {
     }
 
     @Override
-    public HostFacts facts(String diskDevice) {
+    public HostFacts facts(String name, String diskDevice) {
         Set<String> available = new HashSet<>();
         for (String file : OPTIONAL_FILES) {
-            if (Files.exists(root.resolve(file))) {
+            String controller = file.substring(0, file.indexOf('/'));
+            if (Files.exists(root.resolve(controller).resolve(name).resolve(file.substring(controller.length() + 1)))) {
                 available.add(file);
             }
         }
@@ -74,13 +75,13 @@ record CgroupV1(Path root) implements Cgroups {
 
     @Override
     public void apply(String name, Resources resources, String diskDevice) {
-        HostFacts facts = facts(diskDevice);
         for (String controller : LIMITED_CONTROLLERS) {
             Path dir = root.resolve(controller);
             if (Files.isDirectory(dir)) {
                 createDirectory(dir.resolve(name));
             }
         }
+        HostFacts facts = facts(name, diskDevice);
         Path cpuset = root.resolve("cpuset").resolve(name);
         if (CgroupFiles.read(cpuset.resolve("cpuset.mems")).isEmpty()) {
             CgroupFiles.write(cpuset.resolve("cpuset.mems"), CgroupFiles.read(root.resolve("cpuset/cpuset.mems")));

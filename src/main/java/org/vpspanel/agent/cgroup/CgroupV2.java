@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** cgroup v2: one unified hierarchy; a partition's cgroup is a direct child of the root. */
 record CgroupV2(Path root) implements Cgroups {
 
+    private static final List<String> CONTROLLERS = List.of("cpuset", "cpu", "io", "memory", "pids", "hugetlb");
     private static final List<String> OPTIONAL_FILES = List.of("memory.swap.max", "io.weight", "io.bfq.weight", "hugetlb.2MB.max");
 
     @Override
@@ -23,11 +25,10 @@ record CgroupV2(Path root) implements Cgroups {
     }
 
     @Override
-    public HostFacts facts(String diskDevice) {
+    public HostFacts facts(String name, String diskDevice) {
         Set<String> available = new HashSet<>();
-        String controllers = CgroupFiles.read(root.resolve("cgroup.controllers"));
         for (String file : OPTIONAL_FILES) {
-            if (controllers.contains(file.substring(0, file.indexOf('.')))) {
+            if (Files.exists(root.resolve(name).resolve(file))) {
                 available.add("unified/" + file);
             }
         }
@@ -76,16 +77,30 @@ record CgroupV2(Path root) implements Cgroups {
 
     @Override
     public void apply(String name, Resources resources, String diskDevice) {
+        enableControllersForChildren();
         Path dir = root.resolve(name);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create cgroup " + dir + ": " + e.getMessage(), e);
         }
-        for (CgroupWrite write : render(resources, facts(diskDevice))) {
-            if (Files.exists(dir.resolve(write.file()))) {
-                CgroupFiles.write(dir.resolve(write.file()), write.value());
-            }
+        // a required file that is missing fails the write: a limit is never skipped silently
+        for (CgroupWrite write : render(resources, facts(name, diskDevice))) {
+            CgroupFiles.write(dir.resolve(write.file()), write.value());
+        }
+    }
+
+    /**
+     * A child has only the controllers its parent delegates; as runc's fs2 manager does, delegate every
+     * controller the partitions need that the root offers and does not delegate yet.
+     */
+    private void enableControllersForChildren() {
+        List<String> offered = List.of(CgroupFiles.read(root.resolve("cgroup.controllers")).split("\\s+"));
+        List<String> delegated = List.of(CgroupFiles.read(root.resolve("cgroup.subtree_control")).split("\\s+"));
+        String missing = CONTROLLERS.stream().filter(offered::contains).filter(c -> !delegated.contains(c))
+                .map(c -> "+" + c).collect(Collectors.joining(" "));
+        if (!missing.isEmpty()) {
+            CgroupFiles.write(root.resolve("cgroup.subtree_control"), missing);
         }
     }
 

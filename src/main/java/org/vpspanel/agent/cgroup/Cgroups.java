@@ -15,8 +15,11 @@ public interface Cgroups {
     /** "v1" or "v2". */
     String version();
 
-    /** The control files this host has; see {@link HostFacts#availableFiles()}. */
-    HostFacts facts(String diskDevice);
+    /**
+     * The optional control files the cgroup named {@code name} has (see {@link HostFacts#availableFiles()});
+     * probed in that cgroup because the kernel offers some (BFQ weights, swap on v2) only below the root.
+     */
+    HostFacts facts(String name, String diskDevice);
 
     /** The writes that make a cgroup carry these limits, in order; pure. */
     List<CgroupWrite> render(Resources resources, HostFacts facts);

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vpspanel.agent.host.Commands;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Every limit of a busybox partition, measured as the kernel enforces it. */
 class ResourceEnforcementKernelTest {
@@ -20,7 +23,7 @@ class ResourceEnforcementKernelTest {
     static void createPartitions() {
         agent = TestAgent.start();
         create("lim", "--memory", "64M", "--processes", "64", "--cpus", "1", "--cpu-limit", "50", "--cpu-weight", "10000", "--io-write-bps", "5M",
-                "--disk", "64M", "--open-files", "1024", "--locked-memory", "8M", "--shared-memory", "16M",
+                "--io-weight", "500", "--disk", "64M", "--open-files", "1024", "--locked-memory", "8M", "--shared-memory", "16M",
                 "--pending-signals", "256", "--message-queues", "800K", "--ptys", "16", "--socket-buffers", "256K");
         create("calm", "--memory", "64M", "--disk", "256M", "--disk-inodes", "20000");
     }
@@ -95,6 +98,17 @@ class ResourceEnforcementKernelTest {
 
         System.out.printf("io-write-bps 5M: direct writes ran at %.2f MiB/s%n", mibPerSecond);
         assertThat(mibPerSecond).isBetween(4.0, 6.0);
+    }
+
+    /**
+     * BFQ arbitrates by this weight on the disk under the partitions' images; it is the node's scheduler
+     * choice (these hosts run "none"), so the test checks what the kernel holds, not the arbitration.
+     */
+    @Test
+    void theIoWeightIsTheCgroupsBfqWeight() throws Exception {
+        assumeTrue(Files.exists(Path.of("/sys/fs/cgroup/blkio/blkio.bfq.io_serviced")), "the kernel has no BFQ");
+        assertThat(agent.cgroupFile("blkio", "lim", "blkio.bfq.weight")).isEqualTo("500");
+        assertThat(agent.cgroupFile("blkio", "calm", "blkio.bfq.weight")).isEqualTo("100");
     }
 
     @Test
