@@ -79,19 +79,27 @@ class PartitionsController {
 
     @PostMapping("/{id}/{action}")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "start, stop, restart or reinstall (its customer too); suspend or unsuspend (its reseller "
-            + "and admins): answers with the job")
+    @Operation(summary = "start, stop or restart (its customer too); suspend or unsuspend (its reseller and admins): "
+            + "answers with the job")
     JobResponse act(@PathVariable long id, @PathVariable String action) {
         return JobResponse.of(switch (action) {
             case "start" -> partitions.start(id);
             case "stop" -> partitions.stop(id);
             case "restart" -> partitions.restart(id);
-            case "reinstall" -> partitions.reinstall(id);
             case "suspend" -> partitions.suspend(id);
             case "unsuspend" -> partitions.unsuspend(id);
             default -> throw new InvalidInputException("action", "Unknown action '" + action
                     + "'; use start, stop, restart, reinstall, suspend or unsuspend");
         });
+    }
+
+    @PostMapping("/{id}/reinstall")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Reinstall from a template its plan offers (its customer too): every file is replaced, its "
+            + "addresses stay; without a body or template, from the template it has")
+    JobResponse reinstall(@PathVariable long id, @RequestBody(required = false) ReinstallRequest request) {
+        return JobResponse.of(partitions.reinstall(id,
+                references.reinstallTemplateId(request == null ? null : request.template())));
     }
 
     @PutMapping(path = "/{id}/plan", consumes = "application/json")

@@ -3,8 +3,12 @@ package org.vpspanel.api;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.common.Validation;
 import org.vpspanel.plan.OverQuotaAction;
 import org.vpspanel.plan.PlanDraft;
@@ -14,13 +18,16 @@ import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
 
 /**
- * A new plan: its name, and any resource of the catalogue (../shared/RESOURCES.md) by its field name and in
- * its unit, e.g. {@code "memory": "128M"}, {@code "cpuLimit": 100}; the others take their defaults. Any other
- * property is refused. The resource properties are added to the OpenAPI schema from the catalogue.
+ * A new plan: its name, the templates it offers (by name or id; left out: every template), and any resource
+ * of the catalogue (../shared/RESOURCES.md) by its field name and in its unit, e.g. {@code "memory": "128M"},
+ * {@code "cpuLimit": 100}; the others take their defaults. Any other property is refused. The resource
+ * properties are added to the OpenAPI schema from the catalogue.
  */
 record PlanRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example = "small") String name,
                    @Schema(allowableValues = {"throttle", "suspend"}, defaultValue = "throttle") String overQuotaAction,
                    @Schema(description = "Rate when throttled over the quota", defaultValue = "1Mbit") String overQuotaRate,
+                   @Schema(description = "The OS templates its partitions may be made and reinstalled from, by name "
+                           + "or id; every template when left out", example = "[\"debian-12\"]") List<Reference> templates,
                    @Schema(hidden = true) @JsonAnySetter Map<String, Object> resources) {
 
     PlanRequest {
@@ -28,11 +35,20 @@ record PlanRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example 
     }
 
     /**
-     * The draft the plan service checks. Unreadable values are refused here together with values out of
-     * bounds, so that one answer names every field that is wrong.
+     * The draft the plan service checks, with the templates' ids from {@code templateIds}. Unreadable values
+     * are refused here together with values out of bounds and unknown templates, so that one answer names
+     * every field that is wrong.
      */
-    PlanDraft toDraft() {
+    PlanDraft toDraft(Function<List<Reference>, Set<Long>> templateIds) {
         Validation validation = new Validation();
+        Set<Long> offered = null;
+        if (templates != null) {
+            try {
+                offered = templateIds.apply(templates);
+            } catch (InvalidInputException e) {
+                validation.add(e.violations());
+            }
+        }
         Map<String, String> texts = new LinkedHashMap<>();
         resources.forEach((property, value) -> {
             if (ResourceField.byFieldName(property).isEmpty()) {
@@ -67,6 +83,6 @@ record PlanRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, example 
             }
         }
         validation.throwIfInvalid();
-        return new PlanDraft(name, parsed, action, rate);
+        return new PlanDraft(name, parsed, action, rate, offered);
     }
 }

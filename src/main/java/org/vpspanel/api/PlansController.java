@@ -20,9 +20,11 @@ import org.vpspanel.plan.PlanService;
 class PlansController {
 
     private final PlanService plans;
+    private final References references;
 
-    PlansController(PlanService plans) {
+    PlansController(PlanService plans, References references) {
         this.plans = plans;
+        this.references = references;
     }
 
     @GetMapping
@@ -43,7 +45,7 @@ class PlansController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a plan: global when an admin makes it, the reseller's own when a reseller does")
     ResponseEntity<PlanResponse> create(@RequestBody PlanRequest request) {
-        PlanResponse created = PlanResponse.of(plans.create(request.toDraft()));
+        PlanResponse created = PlanResponse.of(plans.create(request.toDraft(references::templateIds)));
         return Created.at(created.id(), created);
     }
 }

@@ -1,8 +1,11 @@
 package org.vpspanel.api;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.vpspanel.account.AccountService;
@@ -85,6 +88,19 @@ class References {
         new Validation().check(plan != null, "plan", "Name the plan (id or name)").throwIfInvalid();
         Long resellerId = accounts.getCustomer(partitions.get(partitionId).customerId()).resellerId();
         return find("plan", plan, () -> plan(plan, resellerId).id());
+    }
+
+    /** The ids of the templates a plan is to offer. */
+    Set<Long> templateIds(List<Reference> references) {
+        new Validation().check(references.stream().noneMatch(Objects::isNull), "templates",
+                "Name each template by its id or name").throwIfInvalid();
+        return references.stream().map(template -> find("templates", template, () -> template(template).id()))
+                .collect(Collectors.toSet());
+    }
+
+    /** The template a partition is to be reinstalled from, or null for the one it has. */
+    Long reinstallTemplateId(Reference template) {
+        return template == null ? null : find("template", template, () -> template(template).id());
     }
 
     /** Plans for sale to a customer of the reseller: global ones and the reseller's own, its own first. */

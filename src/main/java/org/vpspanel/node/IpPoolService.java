@@ -144,7 +144,7 @@ public class IpPoolService {
                 .mapToLong(IpPoolSummary::free).sum();
     }
 
-    /** The addresses of each partition, with their pool's prefix length and gateway. */
+    /** The addresses of each partition with their pool's prefix length, its primary (first allocated) first. */
     @Transactional(readOnly = true)
     public Map<Long, List<String>> addressesOf(Collection<Long> partitionIds) {
         Map<Long, List<String>> result = new HashMap<>();
@@ -154,29 +154,53 @@ public class IpPoolService {
         named.query("""
                 SELECT a.partition_id, host(a.address) || '/' || masklen(p.cidr) AS address
                 FROM ip_allocation a JOIN ip_pool p ON p.id = a.pool_id
-                WHERE a.partition_id IN (:ids) ORDER BY a.address
+                WHERE a.partition_id IN (:ids) ORDER BY a.ordinal
                 """, Map.of("ids", partitionIds), rs -> {
             result.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getString(2));
         });
         return result;
     }
 
-    /** A partition's first address with its prefix length ("10.88.0.2/24") and its pool's gateway, if any. */
+    /**
+     * A partition's first {@code count} addresses in the order it got them, with their prefix lengths
+     * ("10.88.0.2/24"), and the gateway of the first one's pool; empty when it has none.
+     */
     @Transactional(readOnly = true)
-    public Optional<Attachment> primaryAttachmentOf(long partitionId) {
-        return jdbc.query("SELECT host(a.address) || '/' || masklen(p.cidr), host(p.gateway) FROM ip_allocation a"
-                        + " JOIN ip_pool p ON p.id = a.pool_id WHERE a.partition_id = ? ORDER BY a.address LIMIT 1",
-                (rs, i) -> new Attachment(rs.getString(1), rs.getString(2)), partitionId).stream().findFirst();
+    public Optional<Attachment> attachmentOf(long partitionId, int count) {
+        List<String[]> rows = jdbc.query("SELECT host(a.address) || '/' || masklen(p.cidr), host(p.gateway)"
+                        + " FROM ip_allocation a JOIN ip_pool p ON p.id = a.pool_id WHERE a.partition_id = ?"
+                        + " ORDER BY a.ordinal LIMIT ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, partitionId, count);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(new Attachment(
+                rows.stream().map(row -> row[0]).toList(), rows.getFirst()[1]));
     }
 
-    /** An address with its prefix length, and the gateway of its network. */
-    public record Attachment(String address, String gateway) {
+    /** Addresses with their prefix lengths, the first one primary, and the gateway of the first one's network. */
+    public record Attachment(List<String> addresses, String gateway) {
+    }
+
+    /** Hands out more addresses from the node's pools until the partition has {@code count}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void allocateUpTo(long nodeId, int count, long partitionId) {
+        Integer held = jdbc.queryForObject("SELECT count(*) FROM ip_allocation WHERE partition_id = ?", Integer.class,
+                partitionId);
+        if (count > held) {
+            allocate(nodeId, count - held, partitionId);
+        }
+    }
+
+    /** Returns a partition's addresses beyond its first {@code count} (the ones it got last) to their pools. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void releaseBeyond(long partitionId, int count) {
+        jdbc.update("DELETE FROM ip_allocation WHERE partition_id = ? AND ordinal NOT IN"
+                + " (SELECT ordinal FROM ip_allocation WHERE partition_id = ? ORDER BY ordinal LIMIT ?)",
+                partitionId, partitionId, count);
     }
 
     /** Returns a partition's addresses to their pools. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(long partitionId) {
-        jdbc.update("DELETE FROM ip_allocation WHERE partition_id = ?", partitionId);
+        releaseBeyond(partitionId, 0);
     }
 
     private boolean exists(String sql, Object... args) {

@@ -2,8 +2,11 @@ package org.vpspanel.partition;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.vpspanel.node.IpPoolService;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
 import org.vpspanel.template.TemplateService;
 
 /** What the panel asks a node's agent for: the partition's id there and its desired spec. */
@@ -27,20 +30,33 @@ class AgentSpecs {
         return "/v1/partitions/" + agentId(partitionId);
     }
 
-    /**
-     * The spec in the agent protocol's form. The agent gives a partition one address: the first of those
-     * the panel allocated (the others stay reserved for it).
-     */
+    /** The partition's spec as it is. */
     Map<String, Object> specOf(Partition partition) {
+        return specOf(partition, partition.resources());
+    }
+
+    /**
+     * The partition's spec with these resources, and as many of its addresses as they give it (the first ones
+     * it got): during a plan change it may hold more for a moment.
+     */
+    Map<String, Object> specOf(Partition partition, Resources resources) {
+        return spec(partition.getHostname(), templates.forJob(partition.getTemplateId()).kind(),
+                ipPools.attachmentOf(partition.getId(), (int) resources.get(ResourceField.IPV4_ADDRESSES)),
+                partition.getState() == PartitionState.RUNNING, resources);
+    }
+
+    /** The spec in the agent protocol's form: every address in "ipv4", the primary first. */
+    static Map<String, Object> spec(String hostname, String templateKind, Optional<IpPoolService.Attachment> attachment,
+                                    boolean autostart, Resources resources) {
         Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("hostname", partition.getHostname());
-        spec.put("template", templates.kindOf(partition.getTemplateId()));
-        ipPools.primaryAttachmentOf(partition.getId()).ifPresent(attachment -> {
-            spec.put("ipv4", attachment.address());
-            spec.put("gateway", attachment.gateway());
+        spec.put("hostname", hostname);
+        spec.put("template", templateKind);
+        attachment.ifPresent(addresses -> {
+            spec.put("ipv4", addresses.addresses());
+            spec.put("gateway", addresses.gateway());
         });
-        spec.put("autostart", partition.getState() == PartitionState.RUNNING);
-        spec.put("resources", partition.resources().toText());
+        spec.put("autostart", autostart);
+        spec.put("resources", resources.toText());
         return spec;
     }
 }

@@ -16,6 +16,8 @@ import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeAgents;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
+import org.vpspanel.template.TemplateService;
+import org.vpspanel.template.TemplateSummary;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,25 +34,29 @@ class JobRunner {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration AGENT_TIMEOUT = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Map<String, String> SPEC_LABELS = Map.of("ipv4", "IPv4 addresses", "gateway", "Gateway",
+            "hostname", "Hostname");
 
     private final PartitionJobRepository jobs;
     private final PartitionRepository partitions;
     private final NodeAgents agents;
     private final AgentSpecs specs;
     private final IpPoolService ipPools;
+    private final TemplateService templates;
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JobRunner(PartitionJobRepository jobs, PartitionRepository partitions, NodeAgents agents, AgentSpecs specs,
-              IpPoolService ipPools, AuditService audit, TransactionTemplate transactions,
+              IpPoolService ipPools, TemplateService templates, AuditService audit, TransactionTemplate transactions,
               ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.partitions = partitions;
         this.agents = agents;
         this.specs = specs;
         this.ipPools = ipPools;
+        this.templates = templates;
         this.audit = audit;
         this.transactions = transactions;
         this.events = events;
@@ -127,10 +133,7 @@ class JobRunner {
                 agents.call(node, "POST", path + "/restart", Map.of("timeoutSeconds", 10), AGENT_TIMEOUT);
                 yield new Outcome(PartitionState.RUNNING, "Restarted");
             }
-            case REINSTALL -> {
-                agents.call(node, "POST", path + "/reinstall", null, AGENT_TIMEOUT);
-                yield new Outcome(partition.getState(), "Reinstalled from its template; addresses kept");
-            }
+            case REINSTALL -> reinstall(job, partition, node, path);
             case DESTROY -> {
                 var answer = agents.send(node, "DELETE", path, null, AGENT_TIMEOUT);
                 if (!answer.ok() && answer.status() != 404) {
@@ -163,6 +166,17 @@ class JobRunner {
         return JSON.readValue(job.getParams(), new TypeReference<Map<String, Object>>() { });
     }
 
+    /** The template is the partition's once its node has reinstalled from it. */
+    private Outcome reinstall(PartitionJob job, Partition partition, long node, String path) {
+        // jobs queued before reinstalls chose a template carry none: they keep the one the partition has
+        long templateId = params(job).get("templateId") instanceof Number id ? id.longValue() : partition.getTemplateId();
+        TemplateSummary template = templates.forJob(templateId);
+        agents.call(node, "POST", path + "/reinstall", Map.of("template", template.kind()), AGENT_TIMEOUT);
+        transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
+                .reinstallFrom(templateId, clock.instant()));
+        return new Outcome(partition.getState(), "Reinstalled from " + template.name() + "; addresses kept");
+    }
+
     /** The new hostname is the partition's once its node has it in the spec; a running one shows it after a restart. */
     private Outcome changeHostname(PartitionJob job, Partition partition, long node, String path) {
         String hostname = (String) params(job).get("hostname");
@@ -176,26 +190,34 @@ class JobRunner {
                 ? ". Waits for a restart: the running partition shows it once restarted." : "."));
     }
 
+    /**
+     * The addresses a larger plan gives are taken before the node is asked, and those a smaller one takes back
+     * are returned once the node has let them go; a plan change that fails returns what it took (see finish).
+     */
     private Outcome changePlan(PartitionJob job, Partition partition, long node, String path) {
         Map<String, Object> params = params(job);
         @SuppressWarnings("unchecked")
         Resources resources = Resources.fromBaseUnits((Map<String, Number>) params.get("resources"));
-        Map<String, Object> spec = specs.specOf(partition);
-        spec.put("resources", resources.toText());
-        Map<String, Object> applied = agents.callForObject(node, "PUT", path, spec, AGENT_TIMEOUT);
-        transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
-                .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant()));
+        int addresses = (int) resources.get(ResourceField.IPV4_ADDRESSES);
+        transactions.executeWithoutResult(status -> ipPools.allocateUpTo(node, addresses, partition.getId()));
+        Map<String, Object> applied = agents.callForObject(node, "PUT", path, specs.specOf(partition, resources),
+                AGENT_TIMEOUT);
+        transactions.executeWithoutResult(status -> {
+            partitions.findById(partition.getId()).orElseThrow()
+                    .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant());
+            ipPools.releaseBeyond(partition.getId(), addresses);
+        });
         String live = labels(applied.get("appliedLive"));
         String restart = labels(applied.get("needsRestart"));
         return new Outcome(partition.getState(), "Plan changed. " + (live.isEmpty() ? "" : "Applied live: " + live + ". ")
                 + (restart.isEmpty() ? "Nothing waits for a restart." : "Waits for a restart: " + restart + "."));
     }
 
-    /** The agent's field paths ("resources.memory") as people read them ("Memory"). */
+    /** The agent's field paths ("resources.memory", "ipv4") as people read them ("Memory", "IPv4 addresses"). */
     private static String labels(Object fields) {
         return fields instanceof List<?> list ? list.stream().map(Object::toString)
                 .map(path -> ResourceField.byFieldName(path.replaceFirst("^resources\\.", ""))
-                        .map(ResourceField::label).orElse(path))
+                        .map(ResourceField::label).orElse(SPEC_LABELS.getOrDefault(path, path)))
                 .collect(java.util.stream.Collectors.joining(", ")) : "";
     }
 
@@ -213,6 +235,9 @@ class JobRunner {
         }
         if (outcome.state() == PartitionState.DESTROYED) {
             ipPools.release(partition.getId());
+        }
+        if (result == JobState.FAILED && job.getKind() == JobKind.CHANGE_PLAN) {
+            ipPools.releaseBeyond(partition.getId(), (int) partition.resources().get(ResourceField.IPV4_ADDRESSES));
         }
         audit.record(result == JobState.SUCCEEDED ? "job.succeeded" : "job.failed", "partition", partition.getId(),
                 job.getKind() + " requested by " + job.getRequestedBy() + ": " + outcome.message());

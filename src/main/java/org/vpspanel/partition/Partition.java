@@ -120,6 +120,11 @@ class Partition {
         this.updatedAt = now;
     }
 
+    void reinstallFrom(long newTemplateId, Instant now) {
+        this.templateId = newTemplateId;
+        this.updatedAt = now;
+    }
+
     void changeHostname(String newHostname, Instant now) {
         this.hostname = newHostname;
         this.updatedAt = now;

@@ -40,6 +40,7 @@ import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.resources.Hostnames;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.template.TemplateService;
+import org.vpspanel.template.TemplateSummary;
 
 /**
  * Partitions: selling one checks the reseller's allocation and the node's capacity and hands out its
@@ -101,7 +102,7 @@ public class PartitionService {
 
         AccountSummary customer = accounts.getCustomer(request.customerId());
         PlanSummary plan = plans.getForSale(request.planId(), customer.resellerId());
-        templates.get(request.templateId());
+        requireOffered(plan.templates(), templates.get(request.templateId()), plan.name());
         Resources resources = plan.resources().validated();
         Allocation wanted = HeldResources.of(resources);
 
@@ -139,9 +140,31 @@ public class PartitionService {
         return customerAction(partitionId, JobKind.RESTART);
     }
 
-    /** A fresh root filesystem from its template; its addresses and resources stay. */
-    public JobSummary reinstall(long partitionId) {
-        return customerAction(partitionId, JobKind.REINSTALL);
+    /**
+     * A fresh root filesystem from a template its plan offers: the given one, or (null) the one it has. Its
+     * addresses and resources stay.
+     */
+    public JobSummary reinstall(long partitionId, Long templateId) {
+        Partition partition = readyFor(partitionId, JobKind.REINSTALL);
+        TemplateSummary template = templates.get(templateId == null ? partition.getTemplateId() : templateId);
+        requireOffered(plans.templatesOf(partition.getPlanId()), template,
+                plans.namesOf(List.of(partition.getPlanId())).get(partition.getPlanId()));
+        return jobs.enqueue(partition, JobKind.REINSTALL, Map.of("templateId", template.id()),
+                currentUser.require().username());
+    }
+
+    /** The templates the partition may be reinstalled from: those its plan offers. */
+    @Transactional(readOnly = true)
+    public List<TemplateSummary> reinstallTemplates(long partitionId) {
+        return plans.templatesOf(visible(partitionId).getPlanId());
+    }
+
+    private static void requireOffered(List<TemplateSummary> offered, TemplateSummary template, String planName) {
+        if (offered.stream().noneMatch(t -> t.id().equals(template.id()))) {
+            throw new InvalidInputException("template", "Plan '" + planName + "' does not offer template '"
+                    + template.name() + "'; choose one of " + String.join(", ",
+                    offered.stream().map(TemplateSummary::name).toList()));
+        }
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
@@ -160,8 +183,9 @@ public class PartitionService {
 
     /**
      * Moves the partition to another plan, checked against the reseller's allocation and the node's
-     * capacity for the difference. The agent applies what the kernel allows live; the job says what waits
-     * for a restart.
+     * capacity and free addresses for the difference. The agent applies what the kernel allows live (more or
+     * fewer addresses too); the job says what waits for a restart. The partition keeps its template even if
+     * the new plan does not offer it, until it is reinstalled.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
     public JobSummary changePlan(long partitionId, long planId) {
@@ -177,7 +201,11 @@ public class PartitionService {
                         + String.join(", ", exceeded));
             }
         }
-        checkedNode(partition.getNodeId(), difference);
+        NodeCapacity node = checkedNode(partition.getNodeId(), difference);
+        if (difference.ipv4Addresses() > ipPools.freeAddresses(node.nodeId())) {
+            throw new InvalidInputException("plan", "Node " + node.nodeName() + " has too few free IPv4 addresses for "
+                    + difference.ipv4Addresses() + " more");
+        }
         return jobs.enqueue(partition, JobKind.CHANGE_PLAN, Map.of("planId", planId,
                 "resources", resources.toBaseUnits()), currentUser.require().username());
     }
@@ -270,10 +298,15 @@ public class PartitionService {
     }
 
     private JobSummary customerAction(long partitionId, JobKind kind) {
+        return jobs.enqueue(readyFor(partitionId, kind), kind, Map.of(), currentUser.require().username());
+    }
+
+    /** A partition its customer may act on, in a state the customer's actions (start ... reinstall) accept. */
+    private Partition readyFor(long partitionId, JobKind kind) {
         Partition partition = customerPartition(partitionId);
         requireState(partition, kind.progress().toLowerCase(), PartitionState.RUNNING, PartitionState.STOPPED,
                 PartitionState.FAILED);
-        return jobs.enqueue(partition, kind, Map.of(), currentUser.require().username());
+        return partition;
     }
 
     /** An actionable partition that is not suspended: its customer may act on it. */
@@ -420,7 +453,7 @@ public class PartitionService {
         Map<Long, String> customerNames = accounts.namesOf(ids(page, Partition::getCustomerId));
         Map<Long, String> planNames = plans.namesOf(ids(page, Partition::getPlanId));
         Map<Long, String> nodeNames = nodes.namesOf(ids(page, Partition::getNodeId));
-        Map<Long, String> templateNames = templates.namesOf(ids(page, Partition::getTemplateId));
+        Map<Long, TemplateSummary> templatesById = templates.byIds(ids(page, Partition::getTemplateId));
         Map<Long, List<String>> addresses = ipPools.addressesOf(ids(page, Partition::getId));
         Map<Long, NodeStatus> nodeStatus = nodes.statusOf(ids(page, Partition::getNodeId));
         Map<Long, JobSummary> activeJobs = jobRecords.unfinishedOf(ids(page, Partition::getId)).stream()
@@ -428,7 +461,7 @@ public class PartitionService {
         return page.stream().map(p -> new PartitionSummary(p.getId(), p.getHostname(), p.getCustomerId(),
                 customerNames.get(p.getCustomerId()), p.getPlanId(), planNames.get(p.getPlanId()), p.getNodeId(),
                 nodeNames.get(p.getNodeId()), nodeStatus.get(p.getNodeId()) == NodeStatus.ONLINE,
-                templateNames.get(p.getTemplateId()), addresses.getOrDefault(p.getId(), List.of()), p.getState(),
+                p.getTemplateId(), templatesById.get(p.getTemplateId()).name(), addresses.getOrDefault(p.getId(), List.of()), p.getState(),
                 p.getCreatedAt(), p.resources(), activeJobs.get(p.getId()))).toList();
     }
 

@@ -10,6 +10,6 @@ import org.vpspanel.resources.Resources;
  */
 public record PartitionSummary(Long id, String hostname, Long customerId, String customerName, Long planId,
                                String planName, Long nodeId, String nodeName, boolean nodeConnected,
-                               String templateName, List<String> addresses, PartitionState state,
+                               Long templateId, String templateName, List<String> addresses, PartitionState state,
                                Instant createdAt, Resources resources, JobSummary activeJob) {
 }

@@ -1,15 +1,21 @@
 package org.vpspanel.plan;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.ResourcesJson;
@@ -39,6 +45,13 @@ class Plan {
     @Column(name = "over_quota_rate", nullable = false)
     private long overQuotaRate;
 
+    /** The OS templates the plan offers, by id; never empty. */
+    @ElementCollection
+    @CollectionTable(name = "plan_template", joinColumns = @JoinColumn(name = "plan_id"))
+    @Column(name = "template_id", nullable = false)
+    @BatchSize(size = 100)
+    private Set<Long> templateIds = new HashSet<>();
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -54,8 +67,11 @@ class Plan {
         apply(draft);
     }
 
+    /** Takes a checked draft whose templates are given. */
     void apply(PlanDraft draft) {
         this.name = draft.name().trim();
+        this.templateIds.clear();
+        this.templateIds.addAll(draft.templateIds());
         this.resources = ResourcesJson.write(draft.resources());
         this.overQuotaAction = draft.overQuotaAction();
         this.overQuotaRate = draft.overQuotaRate();
@@ -73,8 +89,16 @@ class Plan {
         return name;
     }
 
-    PlanSummary toSummary() {
-        return new PlanSummary(id, name, ownerId, ResourcesJson.read(resources), overQuotaAction, overQuotaRate);
+    Set<Long> getTemplateIds() {
+        return Set.copyOf(templateIds);
+    }
+
+    OverQuotaAction getOverQuotaAction() {
+        return overQuotaAction;
+    }
+
+    long getOverQuotaRate() {
+        return overQuotaRate;
     }
 
     Resources resources() {

@@ -2,8 +2,13 @@ package org.vpspanel.plan;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
@@ -19,10 +24,13 @@ import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.common.NotFoundException;
 import org.vpspanel.common.Validation;
 import org.vpspanel.resources.ResourceField;
+import org.vpspanel.template.TemplateService;
+import org.vpspanel.template.TemplateSummary;
 
 /**
  * Plans: admins keep the global plans, each reseller its own. A reseller sees the global plans and its own,
- * and may change only its own.
+ * and may change only its own. A plan offers one or more OS templates: its partitions are made and
+ * reinstalled only from those.
  */
 @Service
 @Transactional
@@ -30,12 +38,15 @@ import org.vpspanel.resources.ResourceField;
 public class PlanService {
 
     private final PlanRepository plans;
+    private final TemplateService templates;
     private final CurrentUser currentUser;
     private final AuditService audit;
     private final Clock clock;
 
-    PlanService(PlanRepository plans, CurrentUser currentUser, AuditService audit, Clock clock) {
+    PlanService(PlanRepository plans, TemplateService templates, CurrentUser currentUser, AuditService audit,
+                Clock clock) {
         this.plans = plans;
+        this.templates = templates;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -45,19 +56,21 @@ public class PlanService {
     public PlanSummary create(PlanDraft draft) {
         Actor actor = currentUser.require();
         Long owner = actor.isAdmin() ? null : actor.id();
-        check(draft, owner, null);
-        Plan plan = plans.save(new Plan(owner, draft, clock.instant()));
-        audit.record("plan.create", "plan", plan.getId(), plan.getName() + " " + draft.resources());
-        return plan.toSummary();
+        PlanDraft checked = check(draft, owner, null);
+        Plan plan = plans.save(new Plan(owner, checked, clock.instant()));
+        audit.record("plan.create", "plan", plan.getId(), describe(plan));
+        return summary(plan);
     }
 
-    /** Changes a plan; partitions made from it keep the values they were made with. */
+    /**
+     * Changes a plan; partitions made from it keep the values they were made with, and the template they
+     * have until they are reinstalled.
+     */
     public PlanSummary update(long planId, PlanDraft draft) {
         Plan plan = editable(planId);
-        check(draft, plan.getOwnerId(), planId);
-        plan.apply(draft);
-        audit.record("plan.update", "plan", planId, plan.getName() + " " + draft.resources());
-        return plan.toSummary();
+        plan.apply(check(draft, plan.getOwnerId(), planId));
+        audit.record("plan.update", "plan", planId, describe(plan));
+        return summary(plan);
     }
 
     public void delete(long planId) {
@@ -73,7 +86,9 @@ public class PlanService {
 
     @Transactional(readOnly = true)
     public Page<PlanSummary> find(String text, Pageable pageable) {
-        return plans.findAll(visible().and(named(text)), pageable).map(Plan::toSummary);
+        var page = plans.findAll(visible().and(named(text)), pageable);
+        Map<Long, TemplateSummary> offered = templatesById(page.getContent());
+        return page.map(plan -> summary(plan, offered));
     }
 
     @Transactional(readOnly = true)
@@ -84,7 +99,7 @@ public class PlanService {
     /** A plan the current user may see: any for an admin, global or own for a reseller. */
     @Transactional(readOnly = true)
     public PlanSummary get(long planId) {
-        return visiblePlan(planId).toSummary();
+        return summary(visiblePlan(planId));
     }
 
     /**
@@ -97,7 +112,17 @@ public class PlanService {
         if (plan.getOwnerId() != null && !plan.getOwnerId().equals(customerResellerId)) {
             throw new InvalidInputException("plan", "Plan '" + plan.getName() + "' belongs to another reseller");
         }
-        return plan.toSummary();
+        return summary(plan);
+    }
+
+    /**
+     * The templates a plan offers, for whoever may see a partition of it (its customer too, choosing what to
+     * reinstall), sorted by name.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<TemplateSummary> templatesOf(long planId) {
+        return summary(plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan", planId))).templates();
     }
 
     /** Plan names by id, for listing things that refer to plans. */
@@ -107,7 +132,8 @@ public class PlanService {
         return plans.findAllById(planIds).stream().collect(Collectors.toMap(Plan::getId, Plan::getName));
     }
 
-    private void check(PlanDraft draft, Long owner, Long planId) {
+    /** The draft with its templates resolved (null: every template), or every problem named by field. */
+    private PlanDraft check(PlanDraft draft, Long owner, Long planId) {
         Validation validation = new Validation();
         String name = draft.name() == null ? "" : draft.name().trim();
         validation.check(name.matches("[\\p{L}\\p{N}][\\p{L}\\p{N} ._+-]{0,62}"), "name",
@@ -122,7 +148,35 @@ public class PlanService {
                 "overQuotaRate", "The over-quota rate must be between 64Kbit and 100Gbit");
         validation.check(validation.hasErrorFor("name") || !plans.nameTaken(name, owner, planId), "name",
                 "A plan named '" + name + "' exists already");
+        Set<Long> existing = templates.all().stream().map(TemplateSummary::id).collect(Collectors.toSet());
+        Set<Long> offered = draft.templateIds() == null ? existing : draft.templateIds();
+        validation.check(!offered.isEmpty(), "templates", "Choose at least one template");
+        validation.check(offered.stream().allMatch(id -> id != null && existing.contains(id)), "templates",
+                "Choose templates from the list");
         validation.throwIfInvalid();
+        return draft.withTemplates(new HashSet<>(offered));
+    }
+
+    private String describe(Plan plan) {
+        return plan.getName() + " " + plan.resources() + " templates " + summary(plan).templates().stream()
+                .map(TemplateSummary::name).toList();
+    }
+
+    private PlanSummary summary(Plan plan) {
+        return summary(plan, templatesById(List.of(plan)));
+    }
+
+    private PlanSummary summary(Plan plan, Map<Long, TemplateSummary> templatesById) {
+        List<TemplateSummary> offered = plan.getTemplateIds().stream().map(templatesById::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(TemplateSummary::name)).toList();
+        return new PlanSummary(plan.getId(), plan.getName(), plan.getOwnerId(), plan.resources(),
+                plan.getOverQuotaAction(), plan.getOverQuotaRate(), offered);
+    }
+
+    /** The templates of these plans by id, in one query. */
+    private Map<Long, TemplateSummary> templatesById(Collection<Plan> page) {
+        Set<Long> ids = page.stream().flatMap(plan -> plan.getTemplateIds().stream()).collect(Collectors.toSet());
+        return templates.byIds(ids);
     }
 
     private Plan editable(long planId) {

@@ -54,7 +54,8 @@ public class TemplateService {
             templates.delete(template);
             templates.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new InvalidInputException("template", "Template '" + template.getName() + "' is in use by partitions");
+            throw new InvalidInputException("template", "Template '" + template.getName()
+                    + "' is in use by partitions or offered by plans");
         }
         audit.record("template.delete", "template", templateId, template.getName());
     }
@@ -72,17 +73,18 @@ public class TemplateService {
                 .orElseThrow(() -> new NotFoundException("Template", templateId));
     }
 
-    /** The agent's builder for a template, for the partition feature's jobs. */
+    /** A template for the partition feature's jobs, which run without a signed-in user. */
     @Transactional(readOnly = true)
-    public String kindOf(long templateId) {
-        return templates.findById(templateId).map(t -> t.toSummary().kind())
+    public TemplateSummary forJob(long templateId) {
+        return templates.findById(templateId).map(OsTemplate::toSummary)
                 .orElseThrow(() -> new NotFoundException("Template", templateId));
     }
 
+    /** The templates with these ids, by id, for listing things that refer to templates. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public Map<Long, String> namesOf(Collection<Long> templateIds) {
+    public Map<Long, TemplateSummary> byIds(Collection<Long> templateIds) {
         return templates.findAllById(templateIds).stream()
-                .collect(Collectors.toMap(OsTemplate::getId, OsTemplate::getName));
+                .collect(Collectors.toMap(OsTemplate::getId, OsTemplate::toSummary));
     }
 }

@@ -64,8 +64,17 @@ class RestApiTest extends PanelTest {
         assertThat(plan.json().get("disk").asString()).isEqualTo("1G");
         assertThat(plan.json().get("processes").asString()).as("a default").isEqualTo("512");
         assertThat(plan.json().get("overQuotaAction").asString()).isEqualTo("suspend");
+        assertThat(plan.json().get("templates").valueStream().map(JsonNode::asString)).as("every template by default")
+                .containsExactly("busybox", "debian-12");
         assertThat(api.get("/api/v1/plans/" + plan.json().get("id").asLong(), acmeToken).json().get("name")
                 .asString()).isEqualTo("small");
+
+        Reply debianOnly = api.post("/api/v1/plans", acmeToken, """
+                {"name": "debian-only", "templates": ["debian-12"]}""");
+        assertThat(debianOnly.json().get("templates").valueStream().map(JsonNode::asString)).containsExactly("debian-12");
+        assertBadRequest(api.post("/api/v1/partitions", acmeToken, """
+                {"customer": "carol", "plan": "debian-only", "template": "busybox", "hostname": "web1.example.com"}"""),
+                "template");
 
         Reply created = api.post("/api/v1/partitions", acmeToken, """
                 {"customer": "carol", "plan": %d, "template": "busybox", "hostname": "web1.example.com"}"""
@@ -182,6 +191,10 @@ class RestApiTest extends PanelTest {
                 {"name": "tiny", "memroy": "64M", "disk": "1M"}"""), "memroy", "disk");
         assertBadRequest(api.post("/api/v1/plans", acmeToken, """
                 {"name": "tiny", "memory": true}"""), "memory");
+        assertBadRequest(api.post("/api/v1/plans", acmeToken, """
+                {"name": "tiny", "templates": ["busybox", "windows"], "memory": "0"}"""), "templates", "memory");
+        assertBadRequest(api.post("/api/v1/plans", acmeToken, """
+                {"name": "tiny", "templates": []}"""), "templates");
         assertBadRequest(api.post("/api/v1/customers", acmeToken, """
                 {"username": "dave", "email": "dave@example.com", "password": "%s", "admin": true}"""
                 .formatted(PASSWORD)), "admin");

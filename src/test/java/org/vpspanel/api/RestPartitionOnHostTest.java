@@ -51,7 +51,8 @@ class RestPartitionOnHostTest extends PanelTest {
                 {"username": "carol", "email": "carol@example.com", "password": "%s"}""".formatted(PASSWORD))
                 .status()).isEqualTo(201);
         assertThat(api.post("/api/v1/plans", acme, """
-                {"name": "tiny", "memory": "64M", "disk": "256M", "diskInodes": 20000}""").status()).isEqualTo(201);
+                {"name": "tiny", "memory": "64M", "disk": "256M", "diskInodes": 20000, "templates": ["busybox"]}""")
+                .status()).isEqualTo(201);
         Reply created = api.post("/api/v1/partitions", acme, """
                 {"customer": "carol", "plan": "tiny", "template": "busybox", "hostname": "api1.example.com"}""");
         assertThat(created.status()).isEqualTo(201);
@@ -82,6 +83,17 @@ class RestPartitionOnHostTest extends PanelTest {
         assertThat(noKeys.status()).isEqualTo(202);
         assertThat(settled(api, acme, noKeys.json().get("id").asLong())).isEqualTo("succeeded");
         assertField(api.post(path + "/ssh-keys", acme, "{}"), "keys");
+        assertField(api.post(path + "/reinstall", acme, """
+                {"template": "debian-12"}"""), "template");
+        assertField(api.post(path + "/reinstall", acme, """
+                {"template": "windows"}"""), "template");
+        assertThat(api.get(path + "/jobs", acme).json().get(0).get("kind").asString()).as("no job for a refusal")
+                .isEqualTo("install_ssh_keys");
+        Reply reinstall = api.post(path + "/reinstall", acme, """
+                {"template": "busybox"}""");
+        assertThat(reinstall.status()).isEqualTo(202);
+        assertThat(settled(api, acme, reinstall.json().get("id").asLong())).isEqualTo("succeeded");
+        assertThat(api.get(path, acme).json().get("state").asString()).isEqualTo("running");
         assertField(api.put(path + "/hostname", acme, """
                 {"hostname": "no spaces.example.com"}"""), "hostname");
         assertField(api.post(path + "/password", acme, """

@@ -1,5 +1,6 @@
 package org.vpspanel.browser;
 
+import static com.codeborne.selenide.CollectionCondition.exactTexts;
 import static com.codeborne.selenide.Condition.enabled;
 import static com.codeborne.selenide.Condition.exactText;
 import static com.codeborne.selenide.Condition.text;
@@ -11,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codeborne.selenide.Selenide;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +73,7 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         nodeWithAgent(agent, 8);
         as("acme", () -> plans.create(new PlanDraft("tiny", Resources.defaults()
                 .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
-                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));
+                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0, Set.of(busyboxTemplateId()))));
 
         logIn("acme", PASSWORD);
         open("/customers");
@@ -114,6 +116,14 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         $("#partition-state").shouldHave(exactText("Stopped"), HOST_TIMEOUT);
         assertThat(agent.stateOf(onHost)).contains("stopped");
         $$("#partition-jobs vaadin-grid-cell-content").findBy(exactText("stop")).shouldBe(visible);
+        $("#partition-reinstall").click();
+        $("#reinstall-template").shouldHave(text("busybox")).click();
+        // the select shows its value in an item of its own, outside the list
+        $$("#reinstall-template vaadin-select-list-box vaadin-select-item").shouldHave(exactTexts("busybox"));
+        $$("#reinstall-template vaadin-select-list-box vaadin-select-item").findBy(exactText("busybox")).click();
+        fill("reinstall-confirmation", "web1.example.com");
+        screenshot("customer-reinstall");
+        $("#reinstall-cancel").click();
         as("acme", () -> partitions.destroy(partitionId));
     }
 }

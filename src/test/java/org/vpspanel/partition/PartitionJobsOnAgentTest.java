@@ -1,6 +1,7 @@
 package org.vpspanel.partition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
+import org.vpspanel.common.FieldViolation;
+import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeStatus;
 import org.vpspanel.plan.OverQuotaAction;
@@ -23,6 +26,7 @@ import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
 import org.vpspanel.template.TemplateService;
+import org.vpspanel.template.TemplateSummary;
 import org.vpspanel.testing.AgentProcess;
 import org.vpspanel.testing.PanelTest;
 
@@ -71,7 +75,7 @@ class PartitionJobsOnAgentTest extends PanelTest {
     private static PlanDraft plan(String name, String memory) {
         return new PlanDraft(name, Resources.defaults().with(ResourceField.MEMORY, Units.parseSize(memory))
                 .with(ResourceField.DISK, Units.parseSize("256M")).with(ResourceField.DISK_INODES, 20_000),
-                OverQuotaAction.SUSPEND, 0);
+                OverQuotaAction.SUSPEND, 0, null);
     }
 
     private PartitionSummary create(String hostname) {
@@ -144,6 +148,39 @@ class PartitionJobsOnAgentTest extends PanelTest {
         assertThat(changed.planName()).isEqualTo("bigger");
         assertThat(changed.resources().get(ResourceField.MEMORY)).isEqualTo(128L << 20);
         assertThat(agent.cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(128L << 20));
+        as("acme", () -> partitions.destroy(partition.id()));
+        settled(partition.id());
+    }
+
+    @Test
+    void aPartitionKeepsATemplateItsNewPlanDropsUntilItIsReinstalledFromOneThePlanOffers() {
+        PartitionSummary partition = create("keep.example.com");
+        settled(partition.id());
+        TemplateSummary mini = as(ADMIN, () -> templates.create("busybox-mini", "busybox"));
+        PlanSummary miniOnly = as("acme", () -> plans.create(plan("mini-only", "64M")
+                .withTemplates(java.util.Set.of(mini.id()))));
+
+        as("acme", () -> partitions.changePlan(partition.id(), miniOnly.id()));
+        assertThat(settled(partition.id()).templateName()).as("kept until reinstalled").isEqualTo("busybox");
+        assertThat(lastJob(partition.id()).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(as("carol", () -> partitions.reinstallTemplates(partition.id()))).containsExactly(mini);
+        for (Long refused : java.util.Arrays.asList(null, busybox)) {
+            assertThatThrownBy(() -> as("carol", () -> partitions.reinstall(partition.id(), refused)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field).containsExactly("template"));
+        }
+        assertThat(lastJob(partition.id()).kind()).as("a refusal queues nothing").isEqualTo(JobKind.CHANGE_PLAN);
+
+        as("carol", () -> partitions.reinstall(partition.id(), mini.id()));
+
+        PartitionSummary reinstalled = settled(partition.id());
+        assertThat(lastJob(partition.id())).satisfies(job -> {
+            assertThat(job.kind()).isEqualTo(JobKind.REINSTALL);
+            assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(job.message()).isEqualTo("Reinstalled from busybox-mini; addresses kept");
+        });
+        assertThat(reinstalled.templateName()).isEqualTo("busybox-mini");
+        assertThat(reinstalled.addresses()).isEqualTo(partition.addresses());
         as("acme", () -> partitions.destroy(partition.id()));
         settled(partition.id());
     }

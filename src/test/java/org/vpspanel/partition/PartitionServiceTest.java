@@ -71,7 +71,7 @@ class PartitionServiceTest extends PanelTest {
     private static PlanDraft plan(String name, String memory, int ipv4) {
         Resources resources = Resources.defaults().with(ResourceField.MEMORY, Units.parseSize(memory))
                 .with(ResourceField.IPV4_ADDRESSES, ipv4).with(ResourceField.DISK, Units.parseSize("10G"));
-        return new PlanDraft(name, resources, OverQuotaAction.SUSPEND, 0);
+        return new PlanDraft(name, resources, OverQuotaAction.SUSPEND, 0, null);
     }
 
     private PartitionSummary sell(String seller, String hostname, PlanSummary plan) {
@@ -126,6 +126,23 @@ class PartitionServiceTest extends PanelTest {
         signIn("globex");
         assertThatThrownBy(() -> partitions.destroy(partition.id())).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> sell("globex", "web2", small)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aPartitionIsMadeOnlyFromATemplateItsPlanOffersAndARefusalSavesNothing() {
+        long debian = as(ADMIN, templates::all).stream().filter(t -> t.name().equals("debian-12")).findFirst()
+                .orElseThrow().id();
+        PlanSummary debianOnly = as(ADMIN, () -> plans.create(plan("debian-only", "2G", 1).withTemplates(
+                java.util.Set.of(debian))));
+
+        assertThatThrownBy(() -> sell("acme", "web1", debianOnly))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .containsExactly(new FieldViolation("template",
+                                "Plan 'debian-only' does not offer template 'busybox'; choose one of debian-12")));
+        assertThat(as(ADMIN, () -> partitions.count(PartitionFilter.none()))).isZero();
+        assertThat(as(ADMIN, pools::all).getFirst().used()).isZero();
+        assertThat(as("acme", () -> partitions.create(new NewPartition(carol.id(), debianOnly.id(), debian, "web1",
+                null))).templateName()).isEqualTo("debian-12");
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.vpspanel.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -14,6 +16,7 @@ import org.vpspanel.common.NotFoundException;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
+import org.vpspanel.template.TemplateSummary;
 import org.vpspanel.testing.PanelTest;
 
 class PlanServiceTest extends PanelTest {
@@ -22,7 +25,7 @@ class PlanServiceTest extends PanelTest {
     PlanService plans;
 
     private static PlanDraft draft(String name, Resources resources) {
-        return new PlanDraft(name, resources, OverQuotaAction.THROTTLE, Units.parseRate("1Mbit"));
+        return new PlanDraft(name, resources, OverQuotaAction.THROTTLE, Units.parseRate("1Mbit"), null);
     }
 
     @Test
@@ -83,6 +86,31 @@ class PlanServiceTest extends PanelTest {
         assertThatThrownBy(() -> as(ADMIN, () -> plans.create(draft("small", Resources.defaults()))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("exists already");
         assertThat(as("acme", () -> plans.create(draft("small", Resources.defaults()))).name()).isEqualTo("small");
+    }
+
+    @Test
+    void aNewPlanOffersEveryTemplateUnlessItsAuthorChoosesAndNeverNone() {
+        createReseller("acme");
+        PlanSummary everything = as("acme", () -> plans.create(draft("all", Resources.defaults())));
+        long busybox = everything.templates().stream().filter(t -> t.name().equals("busybox")).findFirst()
+                .orElseThrow().id();
+
+        assertThat(everything.templates()).extracting(TemplateSummary::name).containsExactly("busybox", "debian-12");
+        PlanSummary only = as("acme", () -> plans.update(everything.id(), draft("all", Resources.defaults())
+                .withTemplates(Set.of(busybox))));
+        assertThat(as("acme", () -> plans.get(only.id())).templates()).extracting(TemplateSummary::name)
+                .containsExactly("busybox");
+        for (Set<Long> wrong : List.of(Set.<Long>of(), Set.of(busybox, -1L))) {
+            assertThatThrownBy(() -> as("acme", () -> plans.update(everything.id(), draft("renamed",
+                    Resources.defaults()).withTemplates(wrong))))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field).containsExactly("templates"));
+        }
+        PlanSummary unchanged = as("acme", () -> plans.get(only.id()));
+        assertThat(unchanged.name()).isEqualTo("all");
+        assertThat(unchanged.templates()).extracting(TemplateSummary::name).containsExactly("busybox");
+        assertThat(as("acme", () -> plans.templatesOf(only.id()))).extracting(TemplateSummary::name)
+                .containsExactly("busybox");
     }
 
     @Test

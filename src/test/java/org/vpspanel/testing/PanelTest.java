@@ -123,7 +123,7 @@ public abstract class PanelTest {
     protected PlanSummary tinyPlan(String owner, String name) {
         return as(owner, () -> planService.create(new PlanDraft(name, Resources.defaults()
                 .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
-                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0)));
+                .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0, null)));
     }
 
     /** The id of the built-in busybox template, the quickest to create. */

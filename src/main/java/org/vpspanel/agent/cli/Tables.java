@@ -77,8 +77,10 @@ final class Tables {
         return value == null ? "-" : field.humanize(field.parse(value.toString()));
     }
 
+    /** A value as text; a list (a partition's addresses) comma-separated, as --ip takes it. */
     private static String text(Object value) {
-        return value == null ? "-" : value.toString();
+        return value == null ? "-" : value instanceof List<?> list
+                ? String.join(",", list.stream().map(Object::toString).toList()) : value.toString();
     }
 
     /** Left-aligned columns, two spaces apart. */

@@ -93,8 +93,14 @@ public final class Vpsctl {
                 AgentClient.Answer answer = client.send("PUT", path, spec, false, DEFAULT_TIMEOUT);
                 yield inv.json() || !answer.ok() ? report(inv, answer, null) : describeChange(answer);
             }
-            case "start", "reinstall" -> report(inv, client.send("POST", path + "/" + inv.action(), Map.of(), false, DEFAULT_TIMEOUT),
-                    inv.action() + "ed " + inv.id());
+            case "start" -> report(inv, client.send("POST", path + "/start", Map.of(), false, DEFAULT_TIMEOUT), "started " + inv.id());
+            case "reinstall" -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                if (inv.options().containsKey("template")) {
+                    body.put("template", inv.options().get("template"));
+                }
+                yield report(inv, client.send("POST", path + "/reinstall", body, false, DEFAULT_TIMEOUT), "reinstalled " + inv.id());
+            }
             case "stop", "restart" -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 if (inv.options().containsKey("timeout")) {
@@ -125,7 +131,7 @@ public final class Vpsctl {
 
     private static void putNetworkAndAutostart(Map<String, Object> spec, Invocation inv) {
         if (inv.options().containsKey("ip")) {
-            spec.put("ipv4", inv.options().get("ip"));
+            spec.put("ipv4", List.of(inv.options().get("ip").split(",")));
         }
         if (inv.options().containsKey("gateway")) {
             spec.put("gateway", inv.options().get("gateway"));

@@ -15,9 +15,10 @@ public final class VpsctlArguments {
     public static final Path DEFAULT_SOCKET = Path.of("/run/vpspanel-agent.sock");
     static final String USAGE = """
             usage: vpsctl [--socket PATH] [--json] COMMAND ...
-              create ID --template busybox|debian-12 --hostname NAME [--ip ADDR/PREFIX --gateway ADDR] [--autostart true|false] [RESOURCE FLAGS]
-              set ID [--hostname NAME] [--ip ADDR/PREFIX] [--gateway ADDR] [--autostart true|false] [RESOURCE FLAGS]
-              start|destroy|reinstall ID
+              create ID --template busybox|debian-12 --hostname NAME [--ip ADDR/PREFIX[,ADDR/PREFIX...] --gateway ADDR] [--autostart true|false] [RESOURCE FLAGS]
+              set ID [--hostname NAME] [--ip ADDR/PREFIX[,ADDR/PREFIX...]] [--gateway ADDR] [--autostart true|false] [RESOURCE FLAGS]
+              start|destroy ID
+              reinstall ID [--template busybox|debian-12]
               stop|restart ID [--timeout SECONDS]
               exec ID [--timeout SECONDS] -- COMMAND [ARGS...]
               console ID
@@ -30,7 +31,7 @@ public final class VpsctlArguments {
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("create", Set.of("template", "hostname", "ip", "gateway", "autostart")),
             Map.entry("set", Set.of("hostname", "ip", "gateway", "autostart")),
-            Map.entry("start", Set.of()), Map.entry("destroy", Set.of()), Map.entry("reinstall", Set.of()),
+            Map.entry("start", Set.of()), Map.entry("destroy", Set.of()), Map.entry("reinstall", Set.of("template")),
             Map.entry("stop", Set.of("timeout")), Map.entry("restart", Set.of("timeout")),
             Map.entry("exec", Set.of("timeout")), Map.entry("console", Set.of()), Map.entry("password", Set.of()),
             Map.entry("ssh-keys", Set.of()), Map.entry("list", Set.of()), Map.entry("status", Set.of()),

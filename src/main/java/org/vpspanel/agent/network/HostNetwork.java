@@ -95,24 +95,45 @@ public final class HostNetwork {
         runNft(NftRuleset.renderConnectionCap(prefix, limit), "ip", "netns", "exec", namespace);
     }
 
-    /** Connects the namespace to the bridge with its address and default route, and shapes it. */
-    public void attach(String namespace, NetworkAttachment a, Ipv4Cidr address, String gateway) {
+    /** Connects the namespace to the bridge with its addresses and default route, and shapes it. */
+    public void attach(String namespace, NetworkAttachment a, List<Ipv4Cidr> addresses, String gateway) {
         ensureBridge();
         if (!linkExists(a.hostLink())) {
             Commands.run("ip", "link", "add", a.hostLink(), "type", "veth", "peer", "name", "eth0", "address", a.mac(),
                     "netns", namespace);
         }
-        Commands.run("ip", "-n", namespace, "addr", "replace", address.toString(), "dev", "eth0");
         Commands.run("ip", "-n", namespace, "link", "set", "eth0", "up");
-        if (gateway != null) {
-            Commands.run("ip", "-n", namespace, "route", "replace", "default", "via", gateway, "dev", "eth0");
-        }
+        setAddresses(namespace, addresses, gateway);
         Commands.run("ip", "link", "set", a.hostLink(), "master", bridge(), "up");
         if (!linkExists(a.ifbLink())) {
             Commands.run("ip", "link", "add", a.ifbLink(), "type", "ifb");
         }
         Commands.run("ip", "link", "set", a.ifbLink(), "up");
         shape(a);
+    }
+
+    /**
+     * Makes the IPv4 addresses of the namespace's eth0 exactly these, in this order (the first is primary), with
+     * the default route via the gateway. Addresses are only added while the ones there stay in front; otherwise
+     * they are all set afresh, because removing a primary address removes its secondaries too.
+     */
+    public void setAddresses(String namespace, List<Ipv4Cidr> addresses, String gateway) {
+        List<String> wanted = addresses.stream().map(Ipv4Cidr::toString).toList();
+        List<String> present = Stream.of(Commands.run("ip", "-n", namespace, "-4", "-o", "addr", "show", "dev", "eth0")
+                        .split("\n"))
+                .map(line -> line.trim().split("\\s+"))
+                .filter(words -> words.length > 3 && words[2].equals("inet"))
+                .map(words -> words[3]).toList();
+        if (present.size() > wanted.size() || !wanted.subList(0, present.size()).equals(present)) {
+            Commands.run("ip", "-n", namespace, "-4", "addr", "flush", "dev", "eth0");
+            present = List.of();
+        }
+        for (String address : wanted.subList(present.size(), wanted.size())) {
+            Commands.run("ip", "-n", namespace, "addr", "add", address, "dev", "eth0");
+        }
+        if (gateway != null) {
+            Commands.run("ip", "-n", namespace, "route", "replace", "default", "via", gateway, "dev", "eth0");
+        }
     }
 
     public void shape(NetworkAttachment a) {

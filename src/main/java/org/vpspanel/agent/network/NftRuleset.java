@@ -24,9 +24,10 @@ public final class NftRuleset {
         for (NetworkAttachment a : attachments) {
             String from = "    iifname \"" + a.hostLink() + "\" ";
             nft.append(from).append("ether saddr != ").append(a.mac()).append(" drop\n");
-            nft.append(from).append("ether type ip ip saddr != ").append(a.ipv4()).append(" drop\n");
+            String addresses = "{ " + String.join(", ", a.ipv4()) + " }";
+            nft.append(from).append("ether type ip ip saddr != ").append(addresses).append(" drop\n");
             nft.append(from).append("ether type arp arp saddr ether != ").append(a.mac()).append(" drop\n");
-            nft.append(from).append("ether type arp arp saddr ip != ").append(a.ipv4()).append(" drop\n");
+            nft.append(from).append("ether type arp arp saddr ip != ").append(addresses).append(" drop\n");
             nft.append(from).append("ether type != { ip, arp } drop\n");
         }
         nft.append("  }\n");

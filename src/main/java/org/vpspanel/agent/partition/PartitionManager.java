@@ -12,9 +12,11 @@ import org.vpspanel.agent.network.NetworkAttachment;
 import org.vpspanel.agent.runtime.BundlePlacement;
 import org.vpspanel.agent.runtime.OciConfig;
 import org.vpspanel.agent.runtime.Runc;
+import org.vpspanel.agent.spec.Ipv4Cidr;
 import org.vpspanel.agent.spec.PartitionSpec;
 import org.vpspanel.agent.spec.SpecChanges;
 import org.vpspanel.agent.spec.SpecJson;
+import org.vpspanel.agent.spec.Template;
 import org.vpspanel.agent.template.Templates;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
@@ -161,6 +163,14 @@ public final class PartitionManager {
             network.setSysctls(hostName(id), NamespaceSysctls.render(to));
             network.capTcpConnections(hostName(id), to.get(ResourceField.TCP_CONNECTIONS));
             attachment(desired, record).ifPresent(network::shape);
+            if (changes.live().contains("ipv4") || changes.live().contains("gateway")) {
+                synchronized (nodeLock) {
+                    network.setAddresses(hostName(id), desired.addresses(), desired.gateway());
+                    List<NetworkAttachment> rules = attachments(id);
+                    attachment(desired, record).ifPresent(rules::add);
+                    network.applyRules(rules);
+                }
+            }
         }
         files.saveSpec(desired);
         files.saveConfig(id, ociConfig(desired, record));
@@ -278,7 +288,7 @@ public final class PartitionManager {
     /** Idempotent: every step checks what is still there, so it also finishes a destroy cut short. */
     private void removeEverything(String id) {
         stopLocked(id, Duration.ZERO);
-        if (files.spec(id).map(spec -> spec.ipv4() != null).orElse(true)) {
+        if (files.spec(id).map(PartitionSpec::networked).orElse(true)) {
             synchronized (nodeLock) {
                 network.applyRules(attachments(id));
             }
@@ -287,13 +297,22 @@ public final class PartitionManager {
         files.delete(id);
     }
 
-    /** A fresh root filesystem from the template; the disk keeps its size, the partition its addresses. */
-    public void reinstall(String id) {
+    /**
+     * A fresh root filesystem from the template, or from its own template when {@code template} is null; the
+     * disk keeps its size, the partition its addresses.
+     */
+    public void reinstall(String id, Template template) {
         locked(id, () -> {
             PartitionSpec spec = requireSpec(id);
             boolean wasRunning = isRunning(id);
             PartitionRecord record = files.record(id);
             files.saveRecord(id, record.withPending("reinstall"));
+            if (template != null && template != spec.template()) {
+                // stopped while the spec still names the old template, whose init knows its stop signal
+                stopLocked(id, config.stopTimeout());
+                spec = spec.withTemplate(template);
+                files.saveSpec(spec);
+            }
             reinstallLocked(spec, record, wasRunning);
             return null;
         });
@@ -376,7 +395,7 @@ public final class PartitionManager {
         CgroupUsage cpuAndMemory = isRunning(id) ? cgroups.usage(hostName(id), device) : CgroupUsage.NONE;
         long[] space = disk.isMounted() ? filesystemUsage(files.rootfs(id)) : new long[4];
         String link = network.hostLink(record.ordinal());
-        boolean networked = spec.ipv4() != null;
+        boolean networked = spec.networked();
         // the host end of the veth sends what the partition receives
         return new PartitionUsage(id, cpuAndMemory.cpuNanos(), cpuAndMemory.memoryBytes(), cpuAndMemory.swapBytes(),
                 cpuAndMemory.processes(), space[0], space[1], space[2], space[3],
@@ -447,7 +466,7 @@ public final class PartitionManager {
         network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS));
         attachment(spec, record).ifPresent(a -> {
             synchronized (nodeLock) {
-                network.attach(namespace, a, spec.address().orElseThrow(), spec.gateway());
+                network.attach(namespace, a, spec.addresses(), spec.gateway());
                 network.applyRules(attachments(null));
             }
         });
@@ -460,8 +479,12 @@ public final class PartitionManager {
     }
 
     private java.util.Optional<NetworkAttachment> attachment(PartitionSpec spec, PartitionRecord record) {
-        return spec.address().map(address -> new NetworkAttachment(network.hostLink(record.ordinal()),
-                network.ifbLink(record.ordinal()), HostNetwork.mac(record.ordinal()), address.host(),
+        if (!spec.networked()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new NetworkAttachment(network.hostLink(record.ordinal()),
+                network.ifbLink(record.ordinal()), HostNetwork.mac(record.ordinal()),
+                spec.addresses().stream().map(Ipv4Cidr::host).toList(),
                 spec.resources().get(ResourceField.NET_EGRESS), spec.resources().get(ResourceField.NET_INGRESS)));
     }
 

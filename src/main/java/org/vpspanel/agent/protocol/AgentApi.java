@@ -6,6 +6,7 @@ import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.partition.PartitionException;
 import org.vpspanel.agent.partition.PartitionManager;
 import org.vpspanel.agent.spec.InvalidSpecException;
+import org.vpspanel.agent.spec.Template;
 import org.vpspanel.agent.spec.PartitionSpec;
 import org.vpspanel.agent.spec.SpecJson;
 
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
  * GET    /v1/partitions/{id}              one partition: state, spec, fields waiting for a restart
  * PUT    /v1/partitions/{id}              desired spec; creates or changes ("If-None-Match: *": create only)
  * DELETE /v1/partitions/{id}              destroy
- * POST   /v1/partitions/{id}/start|stop|restart|reinstall   stop and restart take {"timeoutSeconds": n}
+ * POST   /v1/partitions/{id}/start|stop|restart|reinstall   stop and restart take {"timeoutSeconds": n};
+ *                                         reinstall takes {"template": "debian-12"} (default: the one it has)
  * POST   /v1/partitions/{id}/exec         {"args": [...], "timeoutSeconds": n} -> {"exitCode", "stdout", "stderr"}
  * POST   /v1/partitions/{id}/password     {"password": "..."} or {"passwordHash": "$6$salt$hash"} (SHA-512 crypt)
  * POST   /v1/partitions/{id}/ssh-keys     {"keys": ["ssh-ed25519 ..."]} (replaces root's authorized keys; [] removes all)
@@ -173,8 +175,9 @@ public final class AgentApi {
                 yield done(id, "restarted");
             }
             case "reinstall" -> {
-                Bodies.allowOnly(request, Set.of());
-                partitions.reinstall(id);
+                Bodies.allowOnly(request, Set.of("template"));
+                partitions.reinstall(id, request.containsKey("template")
+                        ? Template.parse(Bodies.requiredString(request, "template", 32)) : null);
                 yield done(id, "reinstalled");
             }
             case "exec" -> {

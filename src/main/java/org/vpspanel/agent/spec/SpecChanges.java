@@ -10,8 +10,9 @@ import java.util.Set;
 
 /**
  * What differs between a partition's current and desired spec, sorted by how the host can take it:
- * live (cgroups, disk growth, tc, namespace sysctls), at the next start (rlimits, IPC sysctls, devpts,
- * addresses, hostname), on reinstall (template), or not at all because only the panel uses it.
+ * live (cgroups, disk growth, tc, namespace sysctls, the addresses of a partition that has some), at the next
+ * start (rlimits, IPC sysctls, devpts, the first addresses, hostname), on reinstall (template), or not at all
+ * because only the panel uses it.
  */
 public record SpecChanges(List<String> live, List<String> atRestart, List<String> atReinstall, List<String> panelOnly) {
 
@@ -30,11 +31,13 @@ public record SpecChanges(List<String> live, List<String> atRestart, List<String
         if (!current.hostname().equals(desired.hostname())) {
             atRestart.add("hostname");
         }
-        if (!Objects.equals(current.ipv4(), desired.ipv4())) {
-            atRestart.add("ipv4");
+        // a partition with a link takes other addresses live; one without gets its link when it starts
+        List<String> addressing = current.networked() && desired.networked() ? live : atRestart;
+        if (!current.ipv4().equals(desired.ipv4())) {
+            addressing.add("ipv4");
         }
         if (!Objects.equals(current.gateway(), desired.gateway())) {
-            atRestart.add("gateway");
+            addressing.add("gateway");
         }
         if (current.template() != desired.template()) {
             atReinstall.add("template");

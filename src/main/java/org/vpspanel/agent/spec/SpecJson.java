@@ -6,6 +6,7 @@ import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,6 +14,7 @@ import java.util.Set;
  * The protocol's JSON form of a partition spec, read strictly: unknown fields, wrong types and values
  * out of the catalogue's bounds are refused, naming the field. Resource values are either text in the
  * field's unit ("64M", "10Mbit") or whole numbers in base units; fields left out take catalogue defaults.
+ * {@code ipv4} is a list of addresses, the first one primary.
  */
 public final class SpecJson {
 
@@ -32,7 +34,18 @@ public final class SpecJson {
             throw new InvalidSpecException("autostart", "must be true or false");
         }
         return new PartitionSpec(id, text(json, "hostname"), Template.parse(text(json, "template")),
-                text(json, "ipv4"), text(json, "gateway"), (Boolean) autostart, resources(json.get("resources")));
+                addresses(json.get("ipv4")), text(json, "gateway"), (Boolean) autostart, resources(json.get("resources")));
+    }
+
+    /** A list of addresses, or one address as a string (the form specs had before partitions had several). */
+    private static List<String> addresses(Object value) {
+        if (value == null || value instanceof String) {
+            return value == null ? List.of() : List.of((String) value);
+        }
+        if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+            throw new InvalidSpecException("ipv4", "must be a list of addresses like \"10.0.0.2/24\"");
+        }
+        return list.stream().map(String.class::cast).toList();
     }
 
     private static String text(Map<String, Object> json, String field) {
@@ -80,7 +93,7 @@ public final class SpecJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("hostname", spec.hostname());
         json.put("template", spec.template().id());
-        if (spec.ipv4() != null) {
+        if (spec.networked()) {
             json.put("ipv4", spec.ipv4());
         }
         if (spec.gateway() != null) {

@@ -1,8 +1,10 @@
 package org.vpspanel.agent.spec;
 
 import org.vpspanel.common.FieldViolation;
+import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,7 @@ final class SpecValidation {
     private SpecValidation() {
     }
 
-    static void requireValid(String id, String hostname, Template template, String ipv4, String gateway,
+    static void requireValid(String id, String hostname, Template template, List<String> ipv4, String gateway,
                              Resources resources) {
         requireValidId(id);
         if (hostname == null || !HOSTNAME.matcher(hostname).matches()) {
@@ -33,14 +35,24 @@ final class SpecValidation {
             FieldViolation first = violations.getFirst();
             throw new InvalidSpecException("resources." + first.field(), first.message());
         }
-        Ipv4Cidr address = ipv4 == null ? null : parseAddress("ipv4", ipv4);
+        if (ipv4.size() > ResourceField.IPV4_ADDRESSES.max()) {
+            throw new InvalidSpecException("ipv4", "at most " + ResourceField.IPV4_ADDRESSES.max() + " addresses");
+        }
+        List<Ipv4Cidr> addresses = new ArrayList<>();
+        for (String text : ipv4) {
+            Ipv4Cidr address = parseAddress("ipv4", text);
+            if (addresses.stream().anyMatch(other -> other.address() == address.address())) {
+                throw new InvalidSpecException("ipv4", address.host() + " is given twice");
+            }
+            addresses.add(address);
+        }
         if (gateway != null) {
-            if (address == null) {
+            if (addresses.isEmpty()) {
                 throw new InvalidSpecException("gateway", "a gateway needs an ipv4 address");
             }
             Ipv4Cidr via = parseAddress("gateway", gateway);
-            if (!address.contains(via) || via.address() == address.address()) {
-                throw new InvalidSpecException("gateway", gateway + " is not another address in " + ipv4);
+            if (!addresses.getFirst().contains(via) || addresses.stream().anyMatch(a -> a.address() == via.address())) {
+                throw new InvalidSpecException("gateway", gateway + " is not another address in " + ipv4.getFirst());
             }
         }
     }

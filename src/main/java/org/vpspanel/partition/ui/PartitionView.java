@@ -159,12 +159,9 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
             actions.add(action("start", "Start", !running, partitions::start),
                     action("stop", "Stop", running, partitions::stop),
                     action("restart", "Restart", running, partitions::restart));
-            Button reinstall = new Button("Reinstall", e -> ReinstallDialog.open(partition,
-                    () -> submitted(partitions.reinstall(partition.id()))));
-            reinstall.setId("partition-reinstall");
             boolean stopped = partition.state() == PartitionState.STOPPED;
             // the agent writes keys and the password into a running partition's files only
-            actions.add(reinstall,
+            actions.add(dialogButton("reinstall", "Reinstall", true, ReinstallDialog::open, partition),
                     dialogButton("ssh-keys", "SSH keys", running, PartitionSettingsDialogs::sshKeys, partition),
                     dialogButton("hostname-change", "Hostname", running || stopped, PartitionSettingsDialogs::hostname,
                             partition),

@@ -38,7 +38,6 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import org.vpspanel.plan.PlanService;
 import org.vpspanel.plan.PlanSummary;
-import org.vpspanel.template.TemplateService;
 import org.vpspanel.template.TemplateSummary;
 import org.vpspanel.ui.FormDialog;
 import org.vpspanel.ui.LazyGrids;
@@ -59,7 +58,6 @@ class PartitionsView extends VerticalLayout {
     private final PartitionService partitions;
     private final AccountService accounts;
     private final PlanService plans;
-    private final TemplateService templates;
     private final NodeService nodes;
     private final Actor actor;
     private final Grid<PartitionSummary> grid = new Grid<>(PartitionSummary.class, false);
@@ -70,12 +68,11 @@ class PartitionsView extends VerticalLayout {
     private Runnable unsubscribe;
 
     PartitionsView(PartitionService partitions, AccountService accounts, PlanService plans,
-                   TemplateService templates, NodeService nodes, PartitionUpdates updates, CurrentUser currentUser) {
+                   NodeService nodes, PartitionUpdates updates, CurrentUser currentUser) {
         this.updates = updates;
         this.partitions = partitions;
         this.accounts = accounts;
         this.plans = plans;
-        this.templates = templates;
         this.nodes = nodes;
         this.actor = currentUser.require();
         setSizeFull();
@@ -154,8 +151,12 @@ class PartitionsView extends VerticalLayout {
         Select<TemplateSummary> template = new Select<>();
         template.setLabel("Template");
         template.setId("partition-template");
-        template.setItems(templates.all());
         template.setItemLabelGenerator(TemplateSummary::name);
+        template.setHelperText("Choose a plan first: each plan offers its own templates");
+        plan.addValueChangeListener(e -> {
+            template.setItems(e.getValue() == null ? java.util.List.of() : e.getValue().templates());
+            template.setHelperText(null);
+        });
         TextField hostname = new TextField("Hostname");
         hostname.setId("partition-hostname");
         hostname.setRequiredIndicatorVisible(true);

@@ -2,7 +2,7 @@ package org.vpspanel.plan.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -14,7 +14,10 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.vpspanel.account.CurrentUser;
 import org.vpspanel.plan.OverQuotaAction;
 import org.vpspanel.plan.PlanDraft;
@@ -23,6 +26,8 @@ import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
+import org.vpspanel.template.TemplateService;
+import org.vpspanel.template.TemplateSummary;
 import org.vpspanel.ui.FormDialog;
 import org.vpspanel.ui.LazyGrids;
 import org.vpspanel.ui.RowActions;
@@ -36,15 +41,16 @@ import org.vpspanel.ui.Notices;
 @RolesAllowed({"ADMIN", "RESELLER"})
 class PlansView extends VerticalLayout {
 
-
     private final PlanService plans;
+    private final TemplateService templates;
     private final long me;
     private final boolean admin;
     private final Grid<PlanSummary> grid = new Grid<>(PlanSummary.class, false);
     private final TextField filter;
 
-    PlansView(PlanService plans, CurrentUser currentUser) {
+    PlansView(PlanService plans, TemplateService templates, CurrentUser currentUser) {
         this.plans = plans;
+        this.templates = templates;
         this.me = currentUser.require().id();
         this.admin = currentUser.require().isAdmin();
         setSizeFull();
@@ -60,6 +66,7 @@ class PlansView extends VerticalLayout {
                 ResourceField.MONTHLY_TRAFFIC}) {
             grid.addColumn(p -> field.humanize(p.resources().get(field))).setHeader(field.label()).setAutoWidth(true);
         }
+        grid.addColumn(p -> names(p.templates())).setHeader("Templates").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
         grid.setItemsPageable(pageable -> plans.find(filter.getValue(), pageable).getContent(),
                 pageable -> plans.count(filter.getValue()));
@@ -75,6 +82,10 @@ class PlansView extends VerticalLayout {
                             grid.getDataProvider()::refreshAll));
         }
         return actions;
+    }
+
+    private static String names(List<TemplateSummary> offered) {
+        return offered.stream().map(TemplateSummary::name).collect(Collectors.joining(", "));
     }
 
     private void openEditor(PlanSummary existing) {
@@ -98,7 +109,15 @@ class PlansView extends VerticalLayout {
             action.setValue(existing.overQuotaAction());
             rate.setValue(Units.formatRate(existing.overQuotaRate()));
         }
+        List<TemplateSummary> allTemplates = templates.all();
+        CheckboxGroup<TemplateSummary> offered = new CheckboxGroup<>("Templates");
+        offered.setId("plan-templates");
+        offered.setHelperText("What its partitions may be made and reinstalled from");
+        offered.setItems(allTemplates);
+        offered.setItemLabelGenerator(TemplateSummary::name);
+        offered.setValue(Set.copyOf(existing == null ? allTemplates : existing.templates()));
         Map<String, HasValidation> fields = new HashMap<>(resources.byName());
+        fields.put("templates", offered);
         fields.put("name", name);
         fields.put("overQuotaAction", action);
         fields.put("overQuotaRate", rate);
@@ -109,14 +128,15 @@ class PlansView extends VerticalLayout {
             if (values.isEmpty() || rateValue == null) {
                 return false;
             }
-            PlanDraft draft = new PlanDraft(name.getValue(), values.get(), action.getValue(), rateValue);
+            PlanDraft draft = new PlanDraft(name.getValue(), values.get(), action.getValue(), rateValue,
+                    offered.getValue().stream().map(TemplateSummary::id).collect(Collectors.toSet()));
             PlanSummary saved = existing == null ? plans.create(draft) : plans.update(existing.id(), draft);
             grid.getDataProvider().refreshAll();
             Notices.success("Plan " + saved.name() + " saved");
             return true;
         });
         dialog.setWidth("min(56em, 100vw)");
-        dialog.form().add(name, action, rate);
+        dialog.form().add(name, action, rate, offered);
         resources.addTo(dialog.form());
         dialog.open();
     }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class NetworkRenderTest {
 
-    private final NetworkAttachment p1 = new NetworkAttachment("vptv1", "vpti1", HostNetwork.mac(1), "10.0.0.2", 10_000_000, 20_000_000);
-    private final NetworkAttachment p2 = new NetworkAttachment("vptv2", "vpti2", HostNetwork.mac(2), "10.0.0.3", 0, 0);
+    private final NetworkAttachment p1 = new NetworkAttachment("vptv1", "vpti1", HostNetwork.mac(1), List.of("10.0.0.2", "10.0.0.9"), 10_000_000, 20_000_000);
+    private final NetworkAttachment p2 = new NetworkAttachment("vptv2", "vpti2", HostNetwork.mac(2), List.of("10.0.0.3"), 0, 0);
 
     @Test
     void nftTableAllowsOnlyEachPartitionsOwnAddressesAndSeparatesPartitions() {
@@ -21,10 +21,10 @@ class NetworkRenderTest {
         assertThat(rules).startsWith("table bridge vpt {}\ndelete table bridge vpt\ntable bridge vpt {\n");
         assertThat(rules).contains(
                 "iifname \"vptv1\" ether saddr != 02:56:00:00:00:01 drop",
-                "iifname \"vptv1\" ether type ip ip saddr != 10.0.0.2 drop",
-                "iifname \"vptv1\" ether type arp arp saddr ip != 10.0.0.2 drop",
+                "iifname \"vptv1\" ether type ip ip saddr != { 10.0.0.2, 10.0.0.9 } drop",
+                "iifname \"vptv1\" ether type arp arp saddr ip != { 10.0.0.2, 10.0.0.9 } drop",
                 "iifname \"vptv1\" ether type != { ip, arp } drop",
-                "iifname \"vptv2\" ether type ip ip saddr != 10.0.0.3 drop",
+                "iifname \"vptv2\" ether type ip ip saddr != { 10.0.0.3 } drop",
                 "iifname \"vptv*\" oifname \"vptv*\" drop");
         assertThat(NftRuleset.renderRemoval("vpt")).isEqualTo("table bridge vpt {}\ndelete table bridge vpt\n");
     }

@@ -32,7 +32,26 @@ class SpecJsonTest {
         assertThat(spec.resources().get(ResourceField.NET_EGRESS)).isEqualTo(10_000_000);
         assertThat(spec.resources().get(ResourceField.DISK)).isEqualTo(256L << 20);
         assertThat(spec.resources().get(ResourceField.PROCESSES)).isEqualTo(ResourceField.PROCESSES.defaultValue());
-        assertThat(spec.address()).contains(Ipv4Cidr.parse("10.0.0.2/24"));
+        assertThat(spec.addresses()).containsExactly(Ipv4Cidr.parse("10.0.0.2/24"));
+    }
+
+    @Test
+    void readsSeveralAddressesThePrimaryFirstAndRefusesRepeatsAndAGatewayOutsideThePrimarysNetwork() {
+        Map<String, Object> json = spec(Map.of());
+        json.put("ipv4", java.util.List.of("10.0.0.2/24", "192.168.5.7/24"));
+
+        PartitionSpec spec = SpecJson.read("p1", json);
+        assertThat(spec.ipv4()).containsExactly("10.0.0.2/24", "192.168.5.7/24");
+        assertThat(SpecJson.write(spec).get("ipv4")).isEqualTo(java.util.List.of("10.0.0.2/24", "192.168.5.7/24"));
+        json.put("ipv4", java.util.List.of("10.0.0.2/24", "10.0.0.2/24"));
+        assertThatThrownBy(() -> SpecJson.read("p1", json))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("ipv4"));
+        json.put("ipv4", java.util.List.of("192.168.5.7/24", "10.0.0.2/24"));
+        assertThatThrownBy(() -> SpecJson.read("p1", json))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("gateway"));
+        json.put("ipv4", java.util.List.of("10.0.0.2/24", 7));
+        assertThatThrownBy(() -> SpecJson.read("p1", json))
+                .isInstanceOfSatisfying(InvalidSpecException.class, e -> assertThat(e.field()).isEqualTo("ipv4"));
     }
 
     @Test
