@@ -2,6 +2,7 @@ package org.vpspanel.agent.partition;
 
 import org.vpspanel.agent.cgroup.CgroupUsage;
 import org.vpspanel.agent.cgroup.Cgroups;
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.disk.DiskImage;
 import org.vpspanel.agent.host.CommandException;
@@ -319,9 +320,9 @@ public final class PartitionManager {
     }
 
     /** An interactive login shell in the running partition, on a terminal of the given size. */
-    public Console openConsole(String id, int rows, int columns) throws IOException {
+    public Console openConsole(String id, TerminalSize size) throws IOException {
         requireRunning(id);
-        return Console.open(runc.shellOnTerminal(hostName(id)), rows, columns);
+        return Console.open(runc.shellOnTerminal(hostName(id)), size);
     }
 
     private void requireRunning(String id) {
