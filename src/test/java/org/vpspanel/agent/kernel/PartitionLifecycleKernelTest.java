@@ -208,10 +208,23 @@ class PartitionLifecycleKernelTest {
 
     @Test
     @Order(7)
-    void stopAndStartAgain() {
+    void stopAndStartAgainAndTheListSaysWhichRuns() throws Exception {
         TestAgent.Cli stop = agent.vpsctl("stop", "life", "--timeout", "5");
         assertThat(stop.exitCode()).as(stop.err()).isZero();
         assertThat(agent.vpsctl("exec", "life", "--", "true").err()).isEqualTo("vpsctl: partition 'life' is not running\n");
+        assertThat(agent.manager().list()).singleElement().extracting(p -> p.state()).isEqualTo("stopped");
+        assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
+        assertThat(agent.manager().list()).singleElement().extracting(p -> p.state()).isEqualTo("running");
+
+        // an init that dies behind the agent's back (killed from the host) lists as stopped as well
+        Object init = Json.readObject(Commands.run("runc", "--root", agent.stateDir.resolve("runc").toString(), "state",
+                agent.manager().hostName("life"))).get("pid");
+        Commands.run("kill", "-9", init.toString());
+        for (int i = 0; i < 50 && agent.manager().list().getFirst().state().equals("running"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(agent.manager().list()).singleElement().extracting(p -> p.state()).isEqualTo("stopped");
+
         assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
         assertThat(agent.sh("life", "ulimit -n; ls /mine").stdout()).isEqualTo("2048\n/mine\n");
     }
