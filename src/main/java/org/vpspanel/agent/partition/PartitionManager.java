@@ -56,7 +56,7 @@ public final class PartitionManager {
         this.config = config;
         this.files = new PartitionFiles(config.stateDir());
         this.cgroups = cgroups;
-        this.network = new HostNetwork(config.prefix(), config.stateDir().resolve("tmp"));
+        this.network = new HostNetwork(config.prefix(), config.scratchDir());
         this.runc = new Runc(config.stateDir().resolve("runc"));
         this.templates = new Templates(config.stateDir().resolve("templates"), config.debianMirror());
     }
