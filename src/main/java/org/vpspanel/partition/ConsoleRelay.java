@@ -94,12 +94,8 @@ class ConsoleRelay extends AbstractWebSocketHandler implements WebSocketConfigur
         }
         TerminalSize size;
         try {
-            JsonNode control = JSON.readTree(message.getPayload());
-            if (!"resize".equals(control.path("type").asString(""))) {
-                throw new IllegalArgumentException("unknown control message type '" + control.path("type").asString("") + "'");
-            }
-            size = new TerminalSize(control.path("rows").asInt(0), control.path("cols").asInt(0));
-        } catch (IllegalArgumentException | JacksonException e) {
+            size = requestedSize(message.getPayload());
+        } catch (IllegalArgumentException e) {
             log.warn("Console of partition {}: ignored a control message: {}", target.partitionId(), e.getMessage());
             return;
         }
@@ -109,6 +105,24 @@ class ConsoleRelay extends AbstractWebSocketHandler implements WebSocketConfigur
         }
         WebSocketSession sender = (WebSocketSession) session.getAttributes().get(SENDER);
         Thread.ofVirtual().name("console-" + target.partitionId()).start(() -> relay(target, size, input, sender));
+    }
+
+    /** The size a control message asks for; an IllegalArgumentException says why it asks for none. */
+    static TerminalSize requestedSize(String message) {
+        JsonNode control;
+        try {
+            control = JSON.readTree(message);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        String type = control.path("type").asString("");
+        if (!type.equals("resize")) {
+            throw new IllegalArgumentException("unknown control message type '" + type + "'");
+        }
+        if (!control.path("rows").isInt() || !control.path("cols").isInt()) {
+            throw new IllegalArgumentException("rows and cols must be whole numbers");
+        }
+        return new TerminalSize(control.path("rows").intValue(), control.path("cols").intValue());
     }
 
     private void relay(ConsoleTarget target, TerminalSize size, ConsoleInput input, WebSocketSession sender) {
