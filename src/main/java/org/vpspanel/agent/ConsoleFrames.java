@@ -21,6 +21,13 @@ public final class ConsoleFrames {
     private ConsoleFrames() {
     }
 
+    /** What came is not a sequence of console frames (a client's mistake, unlike a connection that broke). */
+    public static final class MalformedException extends IOException {
+        MalformedException(String message) {
+            super(message);
+        }
+    }
+
     /** What the agent does with the frames it reads. */
     public interface Receiver {
 
@@ -60,8 +67,8 @@ public final class ConsoleFrames {
     }
 
     /**
-     * Hands every frame in {@code in} to {@code receiver} until it ends; an IOException names a frame that is
-     * not one of ours (an unknown type, a size frame of the wrong length, a frame cut short).
+     * Hands every frame in {@code in} to {@code receiver} until it ends; a {@link MalformedException} names a
+     * frame that is not one of ours (an unknown type, a size frame of the wrong length, a frame cut short).
      */
     public static void read(InputStream in, Receiver receiver) throws IOException {
         DataInputStream frames = new DataInputStream(in);
@@ -75,10 +82,10 @@ public final class ConsoleFrames {
                 } else if (type == SIZE && length == 4) {
                     receiver.resize((payload[0] & 0xff) << 8 | payload[1] & 0xff, (payload[2] & 0xff) << 8 | payload[3] & 0xff);
                 } else {
-                    throw new IOException("not a console frame: type " + type + ", " + length + " bytes");
+                    throw new MalformedException("not a console frame: type " + type + ", " + length + " bytes");
                 }
             } catch (EOFException e) {
-                throw new IOException("a console frame was cut short", e);
+                throw new MalformedException("a console frame was cut short");
             }
         }
     }

@@ -139,7 +139,7 @@ public final class AgentServer implements AutoCloseable {
             try (Console console = opening.console()) {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
-                String partition = request.getHttpURI().getPath();
+                String path = request.getHttpURI().getPath();
                 Thread typing = Thread.ofPlatform().name("vps-agent-console-input").daemon().start(() -> {
                     try (InputStream typed = Content.Source.asInputStream(request)) {
                         ConsoleFrames.read(typed, new ConsoleFrames.Receiver() {
@@ -153,16 +153,18 @@ public final class AgentServer implements AutoCloseable {
                                 if (TerminalSize.allows(rows) && TerminalSize.allows(columns)) {
                                     console.resize(new TerminalSize(rows, columns));
                                 } else { // a client's mistake costs it the resize, not its shell
-                                    System.err.println("vps-agent: " + partition + ": ignored a resize to " + rows + "x" + columns
+                                    System.err.println("vps-agent: " + path + ": ignored a resize to " + rows + "x" + columns
                                             + " (rows and columns must be between 1 and " + TerminalSize.MAX + ")");
                                 }
                             }
                         });
                         // the end of what is typed is Ctrl-D, as at a terminal: the shell reads end of file
                         console.type(new byte[] {END_OF_TRANSMISSION}, 1);
+                    } catch (ConsoleFrames.MalformedException e) {
+                        System.err.println("vps-agent: " + path + ": console ended: " + e.getMessage());
+                        console.close();
                     } catch (IOException | RuntimeException e) {
-                        System.err.println("vps-agent: " + partition + ": console input ended: " + e.getMessage());
-                        console.close(); // the client went away or sent what is no console frame: end the shell
+                        console.close(); // the client went away: end the shell
                     }
                 });
                 try (OutputStream shown = Content.Sink.asOutputStream(response)) {
