@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Density: N (default 200) busybox partitions, each serving HTTP with busybox httpd; reports host memory per
 # partition and the slowest response of all (the seed's bar: over 100 partitions, each answering within
-# 2 s), then destroys them all and reports what is left behind (must be nothing). Traffic stays on the
-# node's bridge: a namespace made here plays the client.
+# 2 s), how long listing them takes (and that one whose init is killed lists as stopped), then destroys
+# them all and reports what is left behind (must be nothing). Traffic stays on the node's bridge: a
+# namespace made here plays the client.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 count="${1:-200}"
@@ -49,7 +50,20 @@ for i in $(seq 1 "$count"); do
   fi
 done
 
+list_ms=()
+for _ in $(seq 1 10); do
+  t0=$(now_ms)
+  api GET /v1/partitions >"$STATE/list"
+  list_ms+=($(( $(now_ms) - t0 )))
+done
+running=$(grep -c '"state" : "running"' "$STATE/list" || true)
+# a partition whose init dies behind the agent's back must list as stopped
+kill -9 "$(runc --root "$STATE/state/runc" state "$PREFIX-d1" | grep -o '"pid": [0-9]*' | grep -o '[0-9]*$')"
+sleep 0.5
+stopped=$(api GET /v1/partitions | grep -c '"state" : "stopped"' || true)
+
 echo "$count partitions created, started and serving in ${started_s} s"
+echo "listing them: median $(printf '%s\n' "${list_ms[@]}" | median) ms of 10 (${running} running); with one's init killed: ${stopped} stopped"
 echo "memory charged to each partition's cgroup: $(( charged / count / 1024 )) KiB on average"
 echo "host memory per partition: $(( (before - after) / count )) KiB (MemAvailable fell by $(( (before - after) / 1024 )) MiB; other work on the host moves this)"
 echo "slowest HTTP response of all: ${slowest} s; failed: $failed"

@@ -1,6 +1,7 @@
 package org.vpspanel.agent;
 
 import org.vpspanel.agent.cgroup.Cgroups;
+import org.vpspanel.agent.host.Commands;
 import org.vpspanel.agent.partition.AgentConfig;
 import org.vpspanel.agent.partition.PartitionManager;
 import org.vpspanel.agent.protocol.AgentApi;
@@ -61,6 +62,7 @@ public final class AgentMain {
     }
 
     private static void run(AgentConfig config, String group) throws Exception {
+        Commands.keepFilesIn(config.scratchDir());
         Cgroups cgroups = Cgroups.probe();
         PartitionManager partitions = new PartitionManager(config, cgroups);
         partitions.recover();

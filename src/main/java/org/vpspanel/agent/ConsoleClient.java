@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * The client end of a console: one HTTP/1.1 exchange on the agent's socket whose request body (what is
- * typed) and response body (what the terminal prints) both stream, chunked, until the shell ends.
+ * typed and how the terminal is resized, as {@link ConsoleFrames}) and response body (what the terminal
+ * prints) both stream, chunked, until the shell ends.
  * Written on a plain socket because both directions must flow at once.
  */
 public final class ConsoleClient {
@@ -24,20 +25,23 @@ public final class ConsoleClient {
     private ConsoleClient() {
     }
 
-    /** Connects {@code typed} and {@code shown} to a login shell in the partition until it ends. */
-    public static void attach(Path socket, String id, int rows, int columns, InputStream typed, OutputStream shown) throws IOException {
+    /**
+     * Connects {@code input} and {@code shown} to a login shell in the partition, opened at {@code size}, until
+     * it ends; the agent refusing is an IllegalStateException with its reason.
+     */
+    public static void attach(Path socket, String id, TerminalSize size, ConsoleInput input, OutputStream shown) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
             OutputStream toAgent = Channels.newOutputStream(channel);
             InputStream fromAgent = Channels.newInputStream(channel);
-            String head = "POST /v1/partitions/" + id + "/console?rows=" + rows + "&cols=" + columns + " HTTP/1.1\r\n"
+            String head = "POST /v1/partitions/" + id + "/console?rows=" + size.rows() + "&cols=" + size.columns() + " HTTP/1.1\r\n"
                     + "Host: agent\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
             toAgent.write(head.getBytes(StandardCharsets.US_ASCII));
             toAgent.flush();
             Thread typing = Thread.ofPlatform().name("vpsctl-console-input").daemon().start(() -> {
                 byte[] buffer = new byte[4096];
                 try {
-                    for (int n; (n = typed.read(buffer)) > 0; ) {
+                    for (int n; (n = input.read(buffer)) > 0; ) {
                         toAgent.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                         toAgent.write(buffer, 0, n);
                         toAgent.write("\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 
 /** JSON for the protocol and the agent's state files. */
@@ -30,6 +31,16 @@ public final class Json {
                 throw new IllegalArgumentException("expected a JSON object");
             }
             return map;
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** Reads a JSON array of objects; {@code null} (how runc writes an empty list) is an empty list. */
+    public static List<Map<String, Object>> readObjects(String text) {
+        try {
+            List<Map<String, Object>> list = MAPPER.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
+            return list == null ? List.of() : list;
         } catch (JacksonException e) {
             throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage());
         }

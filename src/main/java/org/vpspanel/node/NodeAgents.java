@@ -10,10 +10,11 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import org.vpspanel.agent.AgentClient;
 import org.vpspanel.agent.ConsoleClient;
+import org.vpspanel.agent.ConsoleInput;
+import org.vpspanel.agent.TerminalSize;
 
 /**
  * The panel's line to each node's host agent. Answers are JSON text; an agent that cannot be reached is an
@@ -69,17 +70,17 @@ public class NodeAgents {
     }
 
     /**
-     * Connects {@code typed} and {@code shown} to a login shell in the partition (its id on the node) until
-     * the shell ends or {@code typed} does.
+     * Connects {@code input} and {@code shown} to a login shell in the partition (its id on the node), opened
+     * at {@code size}, until the shell ends or {@code input} does.
      */
-    public void console(long nodeId, String partitionId, int rows, int columns, InputStream typed, OutputStream shown) {
+    public void console(long nodeId, String partitionId, TerminalSize size, ConsoleInput input, OutputStream shown) {
         String url = nodes.findById(nodeId).map(Node::getAgentUrl)
                 .orElseThrow(() -> new AgentUnavailableException("node " + nodeId + " has no agent enrolled"));
         if (!url.startsWith(UNIX_SCHEME)) {
             throw new AgentUnavailableException("agent address " + url + " is not supported (only unix:/path/to/socket)");
         }
         try {
-            ConsoleClient.attach(Path.of(url.substring(UNIX_SCHEME.length())), partitionId, rows, columns, typed, shown);
+            ConsoleClient.attach(Path.of(url.substring(UNIX_SCHEME.length())), partitionId, size, input, shown);
         } catch (IOException e) {
             throw new AgentUnavailableException("console connection to the agent broke: " + e.getMessage());
         } catch (IllegalStateException refused) {

@@ -1,12 +1,10 @@
 package org.vpspanel.partition;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +22,12 @@ import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.common.NotFoundException;
+import org.vpspanel.agent.ConsoleInput;
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.node.AgentRefusedException;
 import org.vpspanel.node.AgentUnavailableException;
 import org.vpspanel.node.NodeAgents;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The web console: relays a browser's WebSocket at /console/{partitionId} (the protocol of
  * org.vpspanel.ui.Terminal: keystrokes binary, control messages JSON text) to a login shell on the
  * partition's node. Only a user who may see the partition opens it, and only while it runs. The shell
- * starts at the size of the first resize message; when the browser goes, the shell's input ends and the
- * agent ends the shell, so no process stays behind.
+ * starts at the size of the first resize message and follows the later ones; when the browser goes, the
+ * shell's input ends and the agent ends the shell, so no process stays behind.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -46,7 +47,8 @@ class ConsoleRelay extends AbstractWebSocketHandler implements WebSocketConfigur
     private static final Logger log = LoggerFactory.getLogger(ConsoleRelay.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String TARGET = "target";
-    private static final String TYPED = "typed";
+    private static final String INPUT = "input";
+    private static final String STARTED = "started";
     private static final String SENDER = "sender";
 
     private final PartitionService partitions;
@@ -75,29 +77,58 @@ class ConsoleRelay extends AbstractWebSocketHandler implements WebSocketConfigur
             session.close(new CloseStatus(4004, e.getMessage()));
             return;
         }
-        session.getAttributes().put(TYPED, new Typed());
+        session.getAttributes().put(INPUT, new ConsoleInput());
         session.getAttributes().put(SENDER, new ConcurrentWebSocketSessionDecorator(session, 10_000, 1 << 20));
     }
 
+    /**
+     * A resize: the first opens the agent's console at that size, the later ones resize it. Anything else, or
+     * a size out of range, is ignored (and logged): a confused browser keeps its console.
+     */
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        JsonNode control = JSON.readTree(message.getPayload());
-        if (!"resize".equals(control.path("type").asString("")) || session.getAttributes().containsKey("started")) {
-            return; // the agent's shell keeps the size it started with
-        }
-        session.getAttributes().put("started", true);
-        int rows = Math.clamp(control.path("rows").asInt(24), 1, 500);
-        int columns = Math.clamp(control.path("cols").asInt(80), 1, 1000);
         ConsoleTarget target = (ConsoleTarget) session.getAttributes().get(TARGET);
-        Typed typed = (Typed) session.getAttributes().get(TYPED);
+        ConsoleInput input = (ConsoleInput) session.getAttributes().get(INPUT);
+        if (target == null || input == null) {
+            return;
+        }
+        TerminalSize size;
+        try {
+            size = requestedSize(message.getPayload());
+        } catch (IllegalArgumentException e) {
+            log.warn("Console of partition {}: ignored a control message: {}", target.partitionId(), e.getMessage());
+            return;
+        }
+        if (session.getAttributes().putIfAbsent(STARTED, true) != null) {
+            input.resize(size);
+            return;
+        }
         WebSocketSession sender = (WebSocketSession) session.getAttributes().get(SENDER);
-        Thread.ofVirtual().name("console-" + target.partitionId()).start(() -> relay(target, rows, columns, typed, sender));
+        Thread.ofVirtual().name("console-" + target.partitionId()).start(() -> relay(target, size, input, sender));
     }
 
-    private void relay(ConsoleTarget target, int rows, int columns, Typed typed, WebSocketSession sender) {
+    /** The size a control message asks for; an IllegalArgumentException says why it asks for none. */
+    static TerminalSize requestedSize(String message) {
+        JsonNode control;
+        try {
+            control = JSON.readTree(message);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage());
+        }
+        String type = control.path("type").asString("");
+        if (!type.equals("resize")) {
+            throw new IllegalArgumentException("unknown control message type '" + type + "'");
+        }
+        if (!control.path("rows").isInt() || !control.path("cols").isInt()) {
+            throw new IllegalArgumentException("rows and cols must be whole numbers");
+        }
+        return new TerminalSize(control.path("rows").intValue(), control.path("cols").intValue());
+    }
+
+    private void relay(ConsoleTarget target, TerminalSize size, ConsoleInput input, WebSocketSession sender) {
         CloseStatus status = ENDED;
         try {
-            agents.console(target.nodeId(), target.agentPartitionId(), rows, columns, typed, new OutputStream() {
+            agents.console(target.nodeId(), target.agentPartitionId(), size, input, new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
                     write(new byte[] {(byte) b}, 0, 1);
@@ -123,18 +154,17 @@ class ConsoleRelay extends AbstractWebSocketHandler implements WebSocketConfigur
 
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
-        Typed typed = (Typed) session.getAttributes().get(TYPED);
-        if (typed != null) {
+        if (session.getAttributes().get(INPUT) instanceof ConsoleInput input) {
             byte[] keys = new byte[message.getPayload().remaining()];
             message.getPayload().get(keys);
-            typed.offer(keys);
+            input.keys(keys);
         }
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        if (session.getAttributes().get(TYPED) instanceof Typed typed) {
-            typed.close();
+        if (session.getAttributes().get(INPUT) instanceof ConsoleInput input) {
+            input.end();
         }
     }
 
@@ -152,54 +182,6 @@ class ConsoleRelay extends AbstractWebSocketHandler implements WebSocketConfigur
             return call.get();
         } finally {
             SecurityContextHolder.setContext(before);
-        }
-    }
-
-    /** What the browser types, as a stream for the agent's console; closing it ends the shell's input. */
-    static final class Typed extends InputStream {
-
-        private static final byte[] END = new byte[0];
-        private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
-        private byte[] current = new byte[0];
-        private int position;
-        private boolean ended;
-
-        void offer(byte[] keys) {
-            if (keys.length > 0) {
-                chunks.add(keys);
-            }
-        }
-
-        @Override
-        public void close() {
-            chunks.add(END);
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            while (position == current.length) {
-                if (ended) {
-                    return -1;
-                }
-                try {
-                    current = chunks.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted");
-                }
-                position = 0;
-                ended = current == END;
-            }
-            int n = Math.min(length, current.length - position);
-            System.arraycopy(current, position, buffer, offset, n);
-            position += n;
-            return n;
         }
     }
 }

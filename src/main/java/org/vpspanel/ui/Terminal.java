@@ -22,7 +22,7 @@ import com.vaadin.flow.shared.Registration;
  * written to the PTY as they are;</li>
  * <li>browser to server, text frames: JSON control messages; so far only
  * {@code {"type":"resize","cols":120,"rows":40}}, sent right after the socket opens and whenever the terminal's
- * size changes (the PTY's window size should follow);</li>
+ * size changes (the PTY's window size follows);</li>
  * <li>server to browser, binary or text frames: the PTY's output, written to the screen as it is (escape
  * sequences included);</li>
  * <li>the server closes the socket when the console ends, with a reason the terminal shows and reports.</li>

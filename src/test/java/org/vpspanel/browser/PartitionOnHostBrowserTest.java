@@ -11,11 +11,13 @@ import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codeborne.selenide.Selenide;
+import com.codeborne.selenide.WebDriverRunner;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 import org.vpspanel.partition.PartitionFilter;
@@ -31,7 +33,8 @@ import org.vpspanel.testing.BrowserTest;
 
 /**
  * A partition that really runs, driven from the browser: the reseller sells it, its customer starts it,
- * watches its usage arrive and stops it; the host agent (not the panel's database) confirms each step.
+ * uses its console (which follows the browser window's size), watches its usage arrive and stops it; the
+ * host agent (not the panel's database) confirms each step.
  */
 class PartitionOnHostBrowserTest extends BrowserTest {
 
@@ -65,6 +68,12 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("the console shows:\n" + Selenide.executeJavaScript(SCREEN, $("#partition-console")), e);
         }
+    }
+
+    /** The browser terminal's size as {@code stty size} prints it: rows, then columns. */
+    private static String terminalSize() {
+        return Selenide.executeJavaScript("return arguments[0].terminal.rows + ' ' + arguments[0].terminal.cols",
+                $("#partition-console"));
     }
 
     @Test
@@ -108,6 +117,16 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         waitUntilConsoleShows("#");
         $("#partition-console .xterm-helper-textarea").sendKeys("hostname\n");
         waitUntilConsoleShows("\nweb1.example.com");
+        String size = terminalSize();
+        $("#partition-console .xterm-helper-textarea").sendKeys("stty size\n");
+        waitUntilConsoleShows("\n" + size + "\n");
+        // a narrower window: the terminal fits fewer columns, and the shell's terminal follows it
+        WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(900, 900));
+        Selenide.Wait().until(driver -> !terminalSize().equals(size));
+        String narrower = terminalSize();
+        $("#partition-console .xterm-helper-textarea").sendKeys("stty size\n");
+        waitUntilConsoleShows("\n" + narrower + "\n");
+        WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(1280, 900));
         screenshot("customer-console");
         $("#usage-latest").shouldHave(text("CPU"), Duration.ofSeconds(60));
         screenshot("customer-partition-running");

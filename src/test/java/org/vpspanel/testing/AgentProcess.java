@@ -59,6 +59,20 @@ public final class AgentProcess implements AutoCloseable {
         return prefix;
     }
 
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** The agent's output file, which the test (not the agent) makes, beside its state directory. */
+    public Path logFile() {
+        return log();
+    }
+
+    /** The agent's process id, while it runs. */
+    public long pid() {
+        return process.pid();
+    }
+
     public Path socket() {
         return stateDir.resolve("agent.sock");
     }

@@ -2,6 +2,8 @@ package org.vpspanel.agent.cli;
 
 import org.vpspanel.agent.AgentClient;
 import org.vpspanel.agent.ConsoleClient;
+import org.vpspanel.agent.ConsoleInput;
+import org.vpspanel.agent.TerminalSize;
 
 import org.vpspanel.agent.Json;
 import org.vpspanel.agent.host.Commands;
@@ -18,9 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import sun.misc.Signal;
 
 /**
  * vpsctl, the admin's command line for the local agent: one request per command, a readable table or
@@ -172,24 +177,33 @@ public final class Vpsctl {
     /**
      * Attaches this terminal to a login shell in the partition. The local terminal goes raw (keys pass
      * through as typed, the partition's terminal echoes) and is restored afterwards; exit or Ctrl-D ends it.
+     * The shell starts at this terminal's size and follows it when the terminal is resized (SIGWINCH).
      */
     private int console(Invocation inv) {
         Path tty = Path.of("/dev/tty");
         boolean terminal = System.console() != null && System.console().isTerminal();
-        int rows = 24;
-        int columns = 80;
+        ConsoleInput input = new ConsoleInput();
+        TerminalSize size = TerminalSize.DEFAULT;
         String saved = null;
         if (terminal) {
-            String[] size = Commands.attemptOnTerminal(List.of("stty", "size"), tty).stdout().strip().split(" ");
-            if (size.length == 2 && size[0].matches("\\d+") && size[1].matches("\\d+")) {
-                rows = Integer.parseInt(size[0]);
-                columns = Integer.parseInt(size[1]);
-            }
+            size = terminalSize(tty).orElse(size);
             saved = Commands.attemptOnTerminal(List.of("stty", "-g"), tty).stdout().strip();
             Commands.attemptOnTerminal(List.of("stty", "raw", "-echo"), tty);
+            Signal.handle(new Signal("WINCH"), resized -> terminalSize(tty).ifPresent(input::resize));
         }
+        Thread.ofPlatform().name("vpsctl-console-keys").daemon().start(() -> {
+            byte[] buffer = new byte[4096];
+            try {
+                for (int n; (n = System.in.read(buffer)) > 0; ) {
+                    input.keys(Arrays.copyOf(buffer, n));
+                }
+            } catch (IOException e) {
+                // stdin broke: the same as its end
+            }
+            input.end();
+        });
         try {
-            ConsoleClient.attach(inv.socket(), inv.id(), rows, columns, System.in, out);
+            ConsoleClient.attach(inv.socket(), inv.id(), size, input, out);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -197,6 +211,16 @@ public final class Vpsctl {
             if (saved != null) {
                 Commands.attemptOnTerminal(List.of("stty", saved), tty);
             }
+        }
+    }
+
+    /** The local terminal's size as {@code stty size} tells it, if it tells one a console can take. */
+    private static Optional<TerminalSize> terminalSize(Path tty) {
+        String[] size = Commands.attemptOnTerminal(List.of("stty", "size"), tty).stdout().strip().split(" ");
+        try {
+            return Optional.of(new TerminalSize(Integer.parseInt(size[0]), Integer.parseInt(size[size.length - 1])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // no number, or out of range (a terminal that knows no size says 0 0)
         }
     }
 

@@ -1,5 +1,6 @@
 package org.vpspanel.agent.console;
 
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.agent.host.Commands;
 
 import java.io.IOException;
@@ -21,16 +22,16 @@ public final class Console implements AutoCloseable {
     }
 
     /** Opens a console running {@code execCommand} (a runc exec --tty command line) at the given size. */
-    public static Console open(List<String> execCommand, int rows, int columns) throws IOException {
+    public static Console open(List<String> execCommand, TerminalSize size) throws IOException {
         Pty pty = Pty.open();
         try {
+            pty.resize(size); // runc gives the partition's own terminal the size of this one, now and on SIGWINCH
             // raw: bytes reach runc as typed (Ctrl-D included); the partition's own terminal does line editing and echo
-            Commands.run("stty", "-F", pty.slave().toString(), "raw", "-echo", "rows", Integer.toString(rows),
-                    "cols", Integer.toString(columns));
+            Commands.run("stty", "-F", pty.slave().toString(), "raw", "-echo");
             List<String> command = new ArrayList<>(List.of("setsid", "--ctty", "--wait"));
             command.addAll(execCommand);
             return new Console(pty, Commands.startOnTerminal(command, pty.slave()));
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             pty.close();
             throw e;
         }
@@ -43,6 +44,11 @@ public final class Console implements AutoCloseable {
 
     public void type(byte[] bytes, int length) throws IOException {
         pty.write(bytes, length);
+    }
+
+    /** Resizes the terminal; runc passes the new size on to the shell's terminal inside the partition. */
+    public void resize(TerminalSize size) throws IOException {
+        pty.resize(size);
     }
 
     /** Ends the session: the shell's runc exec is killed if it still runs, and the terminal closed. */

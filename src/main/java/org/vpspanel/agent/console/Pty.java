@@ -8,11 +8,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import org.vpspanel.agent.TerminalSize;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 /**
  * A pseudo-terminal pair made with libc through the foreign-function API: the JDK has no PTY of its own,
@@ -30,6 +32,9 @@ public final class Pty implements AutoCloseable {
     private static final MethodHandle READ = function("read", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle WRITE = function("write", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG));
     private static final MethodHandle CLOSE = function("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    private static final MethodHandle IOCTL = LINKER.downcallHandle(LIBC.find("ioctl").orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS), Linker.Option.firstVariadicArg(2));
+    private static final long TIOCSWINSZ = 0x5414;
 
     private final int master;
     private final Path slave;
@@ -106,6 +111,25 @@ public final class Pty implements AutoCloseable {
             throw e;
         } catch (Throwable e) {
             throw new IOException("writing the terminal failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the terminal's window size (TIOCSWINSZ on the master); the kernel sends SIGWINCH to the slave's
+     * foreground process group, so the program on it redraws at the new size.
+     */
+    public void resize(TerminalSize size) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment winsize = arena.allocate(JAVA_SHORT, 4); // rows, columns, and pixels left 0
+            winsize.setAtIndex(JAVA_SHORT, 0, (short) size.rows());
+            winsize.setAtIndex(JAVA_SHORT, 1, (short) size.columns());
+            if ((int) IOCTL.invokeExact(master, TIOCSWINSZ, winsize) != 0) {
+                throw new IOException("cannot set the terminal's size to " + size);
+            }
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IOException("cannot set the terminal's size: " + e.getMessage(), e);
         }
     }
 

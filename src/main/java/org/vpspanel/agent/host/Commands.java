@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -19,8 +20,32 @@ public final class Commands {
 
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     private static final int MAX_OUTPUT_CHARS = 1 << 20;
+    /** Where the files of commands' output and input go; null: the system's temporary directory. */
+    private static volatile Path scratchDir;
 
     private Commands() {
+    }
+
+    /**
+     * Keeps the files of this process's commands in {@code directory} from now on, and removes what an earlier
+     * process left there. The agent gives its state directory's, which only it uses (it holds the state
+     * directory's lock): killed mid-command, it leaves those files there, for its next start to remove, and
+     * none in /tmp.
+     */
+    public static void keepFilesIn(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        try (var stale = Files.list(directory)) {
+            for (Path file : stale.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        scratchDir = directory;
+    }
+
+    private static Path scratchFile(String suffix, FileAttribute<?>... attributes) throws IOException {
+        Path directory = scratchDir;
+        return directory == null ? Files.createTempFile("vps-agent-cmd", suffix, attributes)
+                : Files.createTempFile(directory, "cmd", suffix, attributes);
     }
 
     /** What a finished command printed and how it exited. */
@@ -77,7 +102,7 @@ public final class Commands {
     public static Result attemptWithInput(List<String> command, String input, Duration timeout) {
         Path in = null;
         try {
-            in = Files.createTempFile("vps-agent-cmd", ".in", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            in = scratchFile(".in", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(in, input);
             return attempt(Map.of(), command, timeout, null, in);
         } catch (IOException e) {
@@ -124,8 +149,8 @@ public final class Commands {
                 ProcessBuilder.Redirect append = ProcessBuilder.Redirect.appendTo(inheritedOutput.toFile());
                 builder.redirectOutput(append).redirectError(append);
             } else {
-                out = Files.createTempFile("vps-agent-cmd", ".out");
-                err = Files.createTempFile("vps-agent-cmd", ".err");
+                out = scratchFile(".out");
+                err = scratchFile(".err");
                 builder.redirectOutput(out.toFile()).redirectError(err.toFile());
             }
             Process process = builder.start();

@@ -26,6 +26,11 @@ public record AgentConfig(Path stateDir, String prefix, Path socket, long uidBas
         }
     }
 
+    /** Where the agent's short-lived files go (commands' output and input, nft rulesets): never /tmp. */
+    public Path scratchDir() {
+        return stateDir.resolve("tmp");
+    }
+
     public static AgentConfig defaults() {
         return new AgentConfig(Path.of("/var/lib/vpspanel-agent"), "vps", Path.of("/run/vpspanel-agent.sock"),
                 1L << 20 << 6, Duration.ofSeconds(10), "http://deb.debian.org/debian");

@@ -2,6 +2,7 @@ package org.vpspanel.agent.partition;
 
 import org.vpspanel.agent.cgroup.CgroupUsage;
 import org.vpspanel.agent.cgroup.Cgroups;
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.disk.DiskImage;
 import org.vpspanel.agent.host.CommandException;
@@ -57,7 +58,7 @@ public final class PartitionManager {
         this.config = config;
         this.files = new PartitionFiles(config.stateDir());
         this.cgroups = cgroups;
-        this.network = new HostNetwork(config.prefix(), config.stateDir().resolve("tmp"));
+        this.network = new HostNetwork(config.prefix(), config.scratchDir());
         this.runc = new Runc(config.stateDir().resolve("runc"));
         this.templates = new Templates(config.stateDir().resolve("templates"), config.debianMirror());
     }
@@ -67,21 +68,29 @@ public final class PartitionManager {
         return config.prefix() + "-" + id;
     }
 
+    /** Every partition's status, with one runc call for all of them rather than one each. */
     public List<PartitionStatus> list() {
-        return files.ids().stream().map(this::statusOrNull).filter(s -> s != null).toList();
+        Map<String, Runc.Status> containers = runc.statuses();
+        return files.ids().stream()
+                .map(id -> statusOrNull(id, containers.getOrDefault(hostName(id), Runc.Status.NONE) == Runc.Status.RUNNING))
+                .filter(s -> s != null).toList();
     }
 
-    private PartitionStatus statusOrNull(String id) {
+    private PartitionStatus statusOrNull(String id, boolean running) {
         try {
-            return status(id);
+            return status(id, running);
         } catch (PartitionException e) {
             return null; // removed while listing
         }
     }
 
     public PartitionStatus status(String id) {
+        requireSpec(id);
+        return status(id, isRunning(id));
+    }
+
+    private PartitionStatus status(String id, boolean running) {
         PartitionSpec spec = requireSpec(id);
-        boolean running = isRunning(id);
         List<String> pendingRestart = List.of();
         Path startedSpec = files.dir(id).resolve("started.json");
         if (running && Files.exists(startedSpec)) {
@@ -338,9 +347,9 @@ public final class PartitionManager {
     }
 
     /** An interactive login shell in the running partition, on a terminal of the given size. */
-    public Console openConsole(String id, int rows, int columns) throws IOException {
+    public Console openConsole(String id, TerminalSize size) throws IOException {
         requireRunning(id);
-        return Console.open(runc.shellOnTerminal(hostName(id)), rows, columns);
+        return Console.open(runc.shellOnTerminal(hostName(id)), size);
     }
 
     private void requireRunning(String id) {

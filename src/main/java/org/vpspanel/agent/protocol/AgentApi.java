@@ -1,6 +1,7 @@
 package org.vpspanel.agent.protocol;
 
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.partition.PartitionException;
@@ -79,9 +80,9 @@ public final class AgentApi {
                     throw new ApiException(400, name, "unknown parameter; use rows and cols");
                 }
             }
-            int rows = terminalSize(query, "rows", 24, 500);
-            int columns = terminalSize(query, "cols", 80, 1000);
-            return new ConsoleOpening(partitions.openConsole(PartitionSpec.requireValidId(m.group(1)), rows, columns), null);
+            TerminalSize size = new TerminalSize(sizeParameter(query, "rows", TerminalSize.DEFAULT.rows()),
+                    sizeParameter(query, "cols", TerminalSize.DEFAULT.columns()));
+            return new ConsoleOpening(partitions.openConsole(PartitionSpec.requireValidId(m.group(1)), size), null);
         } catch (java.io.IOException e) {
             return new ConsoleOpening(null, error(500, null, e.getMessage()));
         } catch (RuntimeException e) {
@@ -91,13 +92,10 @@ public final class AgentApi {
         }
     }
 
-    private static int terminalSize(Map<String, String> query, String name, int defaultValue, int max) {
-        String value = query.get(name);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (!value.matches("\\d{1,4}") || Integer.parseInt(value) < 1 || Integer.parseInt(value) > max) {
-            throw new ApiException(400, name, "must be a whole number between 1 and " + max);
+    private static int sizeParameter(Map<String, String> query, String name, int defaultValue) {
+        String value = query.getOrDefault(name, Integer.toString(defaultValue));
+        if (!value.matches("\\d{1,4}") || !TerminalSize.allows(Integer.parseInt(value))) {
+            throw new ApiException(400, name, "must be a whole number between 1 and " + TerminalSize.MAX);
         }
         return Integer.parseInt(value);
     }

@@ -9,7 +9,9 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.unixdomain.server.UnixDomainServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.vpspanel.agent.ConsoleFrames;
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.agent.console.Console;
 
 import java.io.IOException;
@@ -137,14 +139,30 @@ public final class AgentServer implements AutoCloseable {
             try (Console console = opening.console()) {
                 response.setStatus(200);
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/octet-stream");
+                String path = request.getHttpURI().getPath();
                 Thread typing = Thread.ofPlatform().name("vps-agent-console-input").daemon().start(() -> {
                     try (InputStream typed = Content.Source.asInputStream(request)) {
-                        byte[] buffer = new byte[4096];
-                        for (int n; (n = typed.read(buffer)) > 0; ) {
-                            console.type(buffer, n);
-                        }
+                        ConsoleFrames.read(typed, new ConsoleFrames.Receiver() {
+                            @Override
+                            public void keys(byte[] bytes, int length) throws IOException {
+                                console.type(bytes, length);
+                            }
+
+                            @Override
+                            public void resize(int rows, int columns) throws IOException {
+                                if (TerminalSize.allows(rows) && TerminalSize.allows(columns)) {
+                                    console.resize(new TerminalSize(rows, columns));
+                                } else { // a client's mistake costs it the resize, not its shell
+                                    System.err.println("vps-agent: " + path + ": ignored a resize to " + rows + "x" + columns
+                                            + " (rows and columns must be between 1 and " + TerminalSize.MAX + ")");
+                                }
+                            }
+                        });
                         // the end of what is typed is Ctrl-D, as at a terminal: the shell reads end of file
                         console.type(new byte[] {END_OF_TRANSMISSION}, 1);
+                    } catch (ConsoleFrames.MalformedException e) {
+                        System.err.println("vps-agent: " + path + ": console ended: " + e.getMessage());
+                        console.close();
                     } catch (IOException | RuntimeException e) {
                         console.close(); // the client went away: end the shell
                     }

@@ -36,6 +36,10 @@ public final class OciConfig {
             "perf_event_open", "query_module", "quotactl", "request_key", "settimeofday", "stime", "swapoff",
             "swapon", "syslog", "sysfs", "uselib", "userfaultfd", "ustat", "vm86", "vm86old");
     private static final long PAGE_SIZE = 4096;
+    /** The size of one System V message queue (msgmnb): the kernel's own default, set so that it stays so. */
+    static final long MESSAGE_QUEUE_BYTES = 16_384;
+    /** The most System V message queues an IPC namespace may have (the kernel's IPCMNI). */
+    private static final long MAX_MESSAGE_QUEUES = 32_768;
 
     private OciConfig() {
     }
@@ -51,7 +55,13 @@ public final class OciConfig {
         return config;
     }
 
-    /** The process of {@code runc exec}: inherits the environment and limits of the partition's init. */
+    /**
+     * The process of {@code runc exec}: inherits the environment and limits of the partition's init.
+     * No RLIMIT_NPROC: the partition's pids cgroup is its process limit (changed live, its refusals counted in
+     * pids.events); an rlimit at the same value refused forks before the cgroup did, unseen by its counter,
+     * and kept the start's value after a live change. Raising it above the agent's own limit is refused
+     * (no CAP_SYS_RESOURCE), so the partition keeps the host's.
+     */
     private static Map<String, Object> process(Resources r, List<String> args) {
         Map<String, Object> process = new LinkedHashMap<>();
         process.put("terminal", false);
@@ -64,7 +74,6 @@ public final class OciConfig {
         process.put("rlimits", List.of(
                 rlimit("RLIMIT_NOFILE", r.get(ResourceField.OPEN_FILES)),
                 rlimit("RLIMIT_MEMLOCK", r.get(ResourceField.LOCKED_MEMORY)),
-                rlimit("RLIMIT_NPROC", r.get(ResourceField.PROCESSES)),
                 rlimit("RLIMIT_SIGPENDING", r.get(ResourceField.PENDING_SIGNALS)),
                 rlimit("RLIMIT_MSGQUEUE", r.get(ResourceField.MESSAGE_QUEUES))));
         process.put("noNewPrivileges", false);
@@ -111,13 +120,17 @@ public final class OciConfig {
 
     /**
      * Limits of the partition's own IPC namespace. Network sysctls are set by the agent from the host
-     * (see NamespaceSysctls), where they can also change while the partition runs.
+     * (see NamespaceSysctls), where they can also change while the partition runs. messageQueues bounds
+     * System V message queues as RLIMIT_MSGQUEUE bounds POSIX ones: as many queues (msgmni) of msgmnb bytes
+     * as fit into it.
      */
     static Map<String, String> sysctls(Resources r) {
         Map<String, String> sysctl = new LinkedHashMap<>();
         long sharedMemory = r.get(ResourceField.SHARED_MEMORY);
         sysctl.put("kernel.shmmax", Long.toString(sharedMemory));
         sysctl.put("kernel.shmall", Long.toString(sharedMemory / PAGE_SIZE));
+        sysctl.put("kernel.msgmnb", Long.toString(MESSAGE_QUEUE_BYTES));
+        sysctl.put("kernel.msgmni", Long.toString(Math.min(MAX_MESSAGE_QUEUES, r.get(ResourceField.MESSAGE_QUEUES) / MESSAGE_QUEUE_BYTES)));
         return sysctl;
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** runc, with its state kept under the agent's state directory so that only our containers are seen. */
@@ -56,8 +58,23 @@ public final class Runc {
         if (!result.succeeded()) {
             return Status.NONE;
         }
-        Object status = Json.readObject(result.stdout()).get("status");
-        return Status.valueOf(String.valueOf(status).toUpperCase(Locale.ROOT));
+        return statusOf(Json.readObject(result.stdout()));
+    }
+
+    /**
+     * The status of every container runc knows, by id, from one call (runc checks each init's pid, so a
+     * container whose init died is STOPPED). Ids it does not list are {@link Status#NONE}.
+     */
+    public Map<String, Status> statuses() {
+        Map<String, Status> statuses = new HashMap<>();
+        for (Map<String, Object> container : Json.readObjects(Commands.run(command("list", "--format", "json")))) {
+            statuses.put(String.valueOf(container.get("id")), statusOf(container));
+        }
+        return statuses;
+    }
+
+    private static Status statusOf(Map<String, Object> state) {
+        return Status.valueOf(String.valueOf(state.get("status")).toUpperCase(Locale.ROOT));
     }
 
     /** Signals the container's init, or with {@code everyProcess} all of its processes. */

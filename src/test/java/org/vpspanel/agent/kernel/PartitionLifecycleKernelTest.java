@@ -6,9 +6,13 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.vpspanel.agent.ConsoleClient;
+import org.vpspanel.agent.ConsoleInput;
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.TerminalSize;
 import org.vpspanel.agent.host.Commands;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -66,10 +70,9 @@ class PartitionLifecycleKernelTest {
 
     @Test
     @Order(2)
-    void consoleGivesALoginShellOnATerminalOfTheAskedSize() throws Exception {
+    void consoleGivesALoginShellOnATerminalOfTheAskedSizeThatFollowsResizes() throws Exception {
         // typed like a person: each line after the shell shows it is ready (typeahead may be flushed)
-        java.io.PipedOutputStream keys = new java.io.PipedOutputStream();
-        java.io.PipedInputStream typed = new java.io.PipedInputStream(keys);
+        ConsoleInput input = new ConsoleInput();
         StringBuffer shown = new StringBuffer();
         java.io.OutputStream screen = new java.io.OutputStream() {
             @Override
@@ -79,24 +82,33 @@ class PartitionLifecycleKernelTest {
         };
         Thread session = Thread.ofPlatform().daemon().start(() -> {
             try {
-                org.vpspanel.agent.ConsoleClient.attach(agent.socket, "life", 30, 100, typed, screen);
+                ConsoleClient.attach(agent.socket, "life", new TerminalSize(30, 100), input, screen);
             } catch (java.io.IOException e) {
                 shown.append("failed: ").append(e.getMessage());
             }
         });
         awaitShown(shown, "# ");
-        keys.write("tty; stty size; echo hi-$((6*7))\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        keys.flush();
+        input.keys("tty; stty size; echo hi-$((6*7))\n".getBytes(StandardCharsets.US_ASCII));
         awaitShown(shown, "hi-42");
-        keys.write("exit\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        keys.close();
-        session.join(java.time.Duration.ofSeconds(10));
-
-        assertThat(session.isAlive()).as(shown.toString()).isFalse();
         assertThat(shown.toString()).containsPattern("/dev/pts/[0-9]+").contains("30 100");
+
+        input.resize(new TerminalSize(47, 153));
+        // runc passes the size on when SIGWINCH reaches it, which may be just after the next keys
+        for (int i = 0; i < 20 && !shown.toString().contains("47 153"); i++) {
+            input.keys("stty size\n".getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(250);
+        }
+        assertThat(shown.toString()).contains("47 153");
+
+        input.keys("exit\n".getBytes(StandardCharsets.US_ASCII));
+        input.end();
+        session.join(java.time.Duration.ofSeconds(10));
+        assertThat(session.isAlive()).as(shown.toString()).isFalse();
         // (not through vpsctl here: it would read the test JVM's stdin, which surefire talks over)
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.vpspanel.agent.ConsoleClient.attach(agent.socket, "nothere",
-                        24, 80, java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream()))
+        ConsoleInput nothing = new ConsoleInput();
+        nothing.end();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsoleClient.attach(agent.socket, "nothere",
+                        TerminalSize.DEFAULT, nothing, java.io.OutputStream.nullOutputStream()))
                 .hasMessage("no partition 'nothere'");
     }
 
@@ -196,10 +208,23 @@ class PartitionLifecycleKernelTest {
 
     @Test
     @Order(7)
-    void stopAndStartAgain() {
+    void stopAndStartAgainAndTheListSaysWhichRuns() throws Exception {
         TestAgent.Cli stop = agent.vpsctl("stop", "life", "--timeout", "5");
         assertThat(stop.exitCode()).as(stop.err()).isZero();
         assertThat(agent.vpsctl("exec", "life", "--", "true").err()).isEqualTo("vpsctl: partition 'life' is not running\n");
+        assertThat(agent.manager().list()).singleElement().extracting(p -> p.state()).isEqualTo("stopped");
+        assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
+        assertThat(agent.manager().list()).singleElement().extracting(p -> p.state()).isEqualTo("running");
+
+        // an init that dies behind the agent's back (killed from the host) lists as stopped as well
+        Object init = Json.readObject(Commands.run("runc", "--root", agent.stateDir.resolve("runc").toString(), "state",
+                agent.manager().hostName("life"))).get("pid");
+        Commands.run("kill", "-9", init.toString());
+        for (int i = 0; i < 50 && agent.manager().list().getFirst().state().equals("running"); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(agent.manager().list()).singleElement().extracting(p -> p.state()).isEqualTo("stopped");
+
         assertThat(agent.vpsctl("start", "life").exitCode()).isZero();
         assertThat(agent.sh("life", "ulimit -n; ls /mine").stdout()).isEqualTo("2048\n/mine\n");
     }

@@ -52,6 +52,22 @@ class AgentApiTest {
     }
 
     @Test
+    void refusesConsoleSizesOutOfRangeBeforeLookingForThePartition() {
+        AgentApi api = api();
+
+        for (Map<String, String> query : java.util.List.of(Map.of("rows", "0"), Map.of("cols", "1001"), Map.of("rows", "-5"),
+                Map.of("cols", "80x"), Map.of("rows", "99999"))) {
+            AgentApi.ConsoleOpening opening = api.openConsole("/v1/partitions/p1/console", query);
+            assertThat(opening.refusal().status()).as(query.toString()).isEqualTo(400);
+            assertThat(body(opening.refusal())).containsEntry("field", query.keySet().iterator().next())
+                    .containsEntry("error", "must be a whole number between 1 and 1000");
+        }
+        assertThat(body(api.openConsole("/v1/partitions/p1/console", Map.of("size", "80")).refusal())).containsEntry("field", "size");
+        AgentApi.ConsoleOpening inRange = api.openConsole("/v1/partitions/p1/console", Map.of("rows", "1000", "cols", "1"));
+        assertThat(inRange.refusal().status()).isEqualTo(404); // the size passed; there is no such partition
+    }
+
+    @Test
     void refusesBadActionBodiesPathsAndMethods() {
         AgentApi api = api();
 

@@ -62,14 +62,24 @@ class OciConfigTest {
         assertThat(rlimits).contains(
                 Map.of("type", "RLIMIT_NOFILE", "hard", 2048L, "soft", 2048L),
                 Map.of("type", "RLIMIT_MEMLOCK", "hard", 8L << 20, "soft", 8L << 20),
-                Map.of("type", "RLIMIT_NPROC", "hard", 64L, "soft", 64L),
                 Map.of("type", "RLIMIT_SIGPENDING", "hard", 256L, "soft", 256L),
                 Map.of("type", "RLIMIT_MSGQUEUE", "hard", 800L << 10, "soft", 800L << 10));
+        assertThat(rlimits).noneMatch(rlimit -> rlimit.get("type").equals("RLIMIT_NPROC")); // pids.max limits processes
         assertThat(this.<Map<String, String>>at("linux", "sysctl"))
                 .containsEntry("kernel.shmmax", Long.toString(16L << 20))
-                .containsEntry("kernel.shmall", Long.toString((16L << 20) / 4096));
+                .containsEntry("kernel.shmall", Long.toString((16L << 20) / 4096))
+                .containsEntry("kernel.msgmnb", "16384")
+                .containsEntry("kernel.msgmni", "50"); // 800 KiB in queues of 16 KiB
         List<Map<String, Object>> mounts = at("mounts");
         assertThat(mounts).filteredOn(m -> m.get("destination").equals("/dev/pts"))
                 .singleElement().satisfies(m -> assertThat((List<String>) m.get("options")).contains("max=16", "newinstance"));
+    }
+
+    @Test
+    void messageQueueBytesBecomeAsManySystemVQueuesAsTheKernelAllows() {
+        assertThat(OciConfig.sysctls(Resources.defaults().with(ResourceField.MESSAGE_QUEUES, 0)))
+                .containsEntry("kernel.msgmni", "0");
+        assertThat(OciConfig.sysctls(Resources.defaults().with(ResourceField.MESSAGE_QUEUES, ResourceField.MESSAGE_QUEUES.max())))
+                .containsEntry("kernel.msgmni", "32768"); // IPCMNI: the kernel refuses more
     }
 }
