@@ -206,6 +206,30 @@ class RestApiTest extends PanelTest {
     }
 
     @Test
+    void aResellerChoosesAndMovesACustomersBillingDayAndBadDaysChangeNothing() {
+        Reply created = api.post("/api/v1/customers", acmeToken, """
+                {"username": "carol", "email": "carol@example.com", "password": "%s", "billingDay": 17}"""
+                .formatted(PASSWORD));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("billingDay").asInt()).isEqualTo(17);
+        String carol = "/api/v1/customers/" + created.json().get("id").asLong();
+
+        Reply moved = api.put(carol + "/billing-day", acmeToken, """
+                {"billingDay": 3}""");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json().get("billingDay").asInt()).isEqualTo(3);
+
+        for (String bad : List.of("0", "29", "null", "\"tenth\"", "2.5")) {
+            assertBadRequest(api.put(carol + "/billing-day", acmeToken, "{\"billingDay\": " + bad + "}"), "billingDay");
+            assertBadRequest(api.post("/api/v1/customers", acmeToken, """
+                    {"username": "dave", "email": "dave@example.com", "password": "%s", "billingDay": %s}"""
+                    .formatted(PASSWORD, bad.equals("null") ? "31" : bad)), "billingDay");
+        }
+        assertThat(api.get(carol, acmeToken).json().get("billingDay").asInt()).isEqualTo(3);
+        assertThat(customerCount()).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownEndpointIsA404Problem() {
         for (Reply reply : List.of(api.get("/api/v1/nothing-here", acmeToken),
                 api.delete("/api/v1/plans", acmeToken))) {

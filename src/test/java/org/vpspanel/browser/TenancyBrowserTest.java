@@ -64,7 +64,7 @@ class TenancyBrowserTest extends BrowserTest {
         String partitionPath = com.codeborne.selenide.WebDriverRunner.url().replaceFirst("^https?://[^/]+", "");
         logOut();
 
-        as("acme", () -> accounts.createCustomer(newAccount("dave"), null));
+        as("acme", () -> accounts.createCustomer(newAccount("dave"), null, null));
         logIn("dave", PASSWORD);
         open(partitionPath);
         $("#not-found").shouldHave(exactText("Not found"));
