@@ -34,8 +34,4 @@ public record BillingPeriod(Instant start, Instant end) {
         validation.check(billingDay != null && billingDay >= FIRST_DAY && billingDay <= LAST_DAY, "billingDay",
                 "Billing day must be a day of the month from " + FIRST_DAY + " to " + LAST_DAY);
     }
-
-    public boolean contains(Instant at) {
-        return !at.isBefore(start) && at.isBefore(end);
-    }
 }

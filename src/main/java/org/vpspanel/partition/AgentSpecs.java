@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.vpspanel.node.IpPoolService;
+import org.vpspanel.resources.ResourceField;
+import org.vpspanel.resources.Resources;
 import org.vpspanel.template.TemplateService;
 
 /** What the panel asks a node's agent for: the partition's id there and its desired spec. */
@@ -12,10 +14,12 @@ class AgentSpecs {
 
     private final IpPoolService ipPools;
     private final TemplateService templates;
+    private final PartitionTraffic traffic;
 
-    AgentSpecs(IpPoolService ipPools, TemplateService templates) {
+    AgentSpecs(IpPoolService ipPools, TemplateService templates, PartitionTraffic traffic) {
         this.ipPools = ipPools;
         this.templates = templates;
+        this.traffic = traffic;
     }
 
     /** The partition's name on its node: "p" and its id, as the agent's ids allow. */
@@ -32,6 +36,15 @@ class AgentSpecs {
      * the panel allocated (the others stay reserved for it).
      */
     Map<String, Object> specOf(Partition partition) {
+        return specOf(partition, partition.resources());
+    }
+
+    /**
+     * The spec with these resources (a plan change sends the new plan's). While the traffic quota throttles
+     * the partition, its network rates are capped at the throttle rate whatever the resources say, so that
+     * every spec sent keeps the throttle.
+     */
+    Map<String, Object> specOf(Partition partition, Resources resources) {
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("hostname", partition.getHostname());
         spec.put("template", templates.kindOf(partition.getTemplateId()));
@@ -40,7 +53,18 @@ class AgentSpecs {
             spec.put("gateway", attachment.gateway());
         });
         spec.put("autostart", partition.getState() == PartitionState.RUNNING);
-        spec.put("resources", partition.resources().toText());
+        Long throttle = traffic.find(partition.getId()).map(PartitionTraffic.Row::throttleRate).orElse(null);
+        spec.put("resources", (throttle == null ? resources : capped(resources, throttle)).toText());
         return spec;
+    }
+
+    /** The rates at most {@code bitsPerSecond} each way (0, unlimited, becomes that rate too). */
+    private static Resources capped(Resources resources, long bitsPerSecond) {
+        Resources result = resources;
+        for (ResourceField rate : new ResourceField[] {ResourceField.NET_EGRESS, ResourceField.NET_INGRESS}) {
+            long current = resources.get(rate);
+            result = result.with(rate, current == 0 ? bitsPerSecond : Math.min(current, bitsPerSecond));
+        }
+        return result;
     }
 }

@@ -16,6 +16,7 @@ import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeAgents;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
+import org.vpspanel.resources.Units;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,19 +39,21 @@ class JobRunner {
     private final NodeAgents agents;
     private final AgentSpecs specs;
     private final IpPoolService ipPools;
+    private final TrafficQuota trafficQuota;
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JobRunner(PartitionJobRepository jobs, PartitionRepository partitions, NodeAgents agents, AgentSpecs specs,
-              IpPoolService ipPools, AuditService audit, TransactionTemplate transactions,
+              IpPoolService ipPools, TrafficQuota trafficQuota, AuditService audit, TransactionTemplate transactions,
               ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.partitions = partitions;
         this.agents = agents;
         this.specs = specs;
         this.ipPools = ipPools;
+        this.trafficQuota = trafficQuota;
         this.audit = audit;
         this.transactions = transactions;
         this.events = events;
@@ -140,9 +143,11 @@ class JobRunner {
             }
             case SUSPEND -> {
                 agents.call(node, "POST", path + "/stop", Map.of("timeoutSeconds", 10), AGENT_TIMEOUT);
-                yield new Outcome(PartitionState.SUSPENDED, "Suspended");
+                yield new Outcome(PartitionState.SUSPENDED, TrafficQuota.SUSPEND_REASON.equals(params(job).get("reason"))
+                        ? "Suspended: its monthly traffic quota of " + size(params(job).get("quotaBytes")) + " is used up"
+                        : "Suspended");
             }
-            case UNSUSPEND -> new Outcome(PartitionState.STOPPED, "Unsuspended; its customer may start it again");
+            case UNSUSPEND -> unsuspend(job, node, path);
             case CHANGE_PLAN -> changePlan(job, partition, node, path);
             case INSTALL_SSH_KEYS -> {
                 List<?> keys = (List<?>) params(job).get("keys");
@@ -156,7 +161,31 @@ class JobRunner {
                 yield new Outcome(partition.getState(), "Root password set");
             }
             case CHANGE_HOSTNAME -> changeHostname(job, partition, node, path);
+            case THROTTLE_TRAFFIC -> {
+                agents.call(node, "PUT", path, specs.specOf(partition), AGENT_TIMEOUT);
+                yield new Outcome(partition.getState(), "Traffic throttled to "
+                        + Units.formatRate(((Number) params(job).get("rate")).longValue())
+                        + ": the monthly traffic quota of " + size(params(job).get("quotaBytes")) + " is used up");
+            }
+            case UNTHROTTLE_TRAFFIC -> {
+                agents.call(node, "PUT", path, specs.specOf(partition), AGENT_TIMEOUT);
+                yield new Outcome(partition.getState(), "Traffic throttle lifted: " + params(job).get("reason"));
+            }
         };
+    }
+
+    /** Unsuspends; the traffic quota also asks to start again the partition it suspended while it ran. */
+    private Outcome unsuspend(PartitionJob job, long node, String path) {
+        Map<String, Object> params = params(job);
+        if (Boolean.TRUE.equals(params.get("start"))) {
+            agents.call(node, "POST", path + "/start", null, AGENT_TIMEOUT);
+            return new Outcome(PartitionState.RUNNING, "Unsuspended and started again: " + params.get("reason"));
+        }
+        return new Outcome(PartitionState.STOPPED, "Unsuspended; its customer may start it again");
+    }
+
+    private static String size(Object bytes) {
+        return Units.formatSize(((Number) bytes).longValue());
     }
 
     private static Map<String, Object> params(PartitionJob job) {
@@ -180,11 +209,13 @@ class JobRunner {
         Map<String, Object> params = params(job);
         @SuppressWarnings("unchecked")
         Resources resources = Resources.fromBaseUnits((Map<String, Number>) params.get("resources"));
-        Map<String, Object> spec = specs.specOf(partition);
-        spec.put("resources", resources.toText());
-        Map<String, Object> applied = agents.callForObject(node, "PUT", path, spec, AGENT_TIMEOUT);
-        transactions.executeWithoutResult(status -> partitions.findById(partition.getId()).orElseThrow()
-                .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant()));
+        Map<String, Object> applied = agents.callForObject(node, "PUT", path, specs.specOf(partition, resources),
+                AGENT_TIMEOUT);
+        transactions.executeWithoutResult(status -> {
+            Partition changed = partitions.findById(partition.getId()).orElseThrow();
+            changed.changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant());
+            trafficQuota.planChanged(changed);
+        });
         String live = labels(applied.get("appliedLive"));
         String restart = labels(applied.get("needsRestart"));
         return new Outcome(partition.getState(), "Plan changed. " + (live.isEmpty() ? "" : "Applied live: " + live + ". ")

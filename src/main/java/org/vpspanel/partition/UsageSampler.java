@@ -17,7 +17,8 @@ import org.vpspanel.node.NodeService;
 
 /**
  * Every 10 s, on one panel instance, asks each online node's agent for the counters of its running
- * partitions and keeps them as usage samples for 31 days.
+ * partitions and keeps them as usage samples for 31 days; each sample also counts towards the partition's
+ * monthly traffic quota.
  */
 @Configuration(proxyBeanMethods = false)
 class UsageSampler {
@@ -29,15 +30,17 @@ class UsageSampler {
     private final NodeAgents agents;
     private final PartitionRepository partitions;
     private final UsageSamples samples;
+    private final TrafficQuota trafficQuota;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UsageSampler(NodeService nodes, NodeAgents agents, PartitionRepository partitions, UsageSamples samples,
-                 ApplicationEventPublisher events, Clock clock) {
+                 TrafficQuota trafficQuota, ApplicationEventPublisher events, Clock clock) {
         this.nodes = nodes;
         this.agents = agents;
         this.partitions = partitions;
         this.samples = samples;
+        this.trafficQuota = trafficQuota;
         this.events = events;
         this.clock = clock;
     }
@@ -66,6 +69,7 @@ class UsageSampler {
             Map<String, Object> counters = agents.callForObject(nodeId, "GET", AgentSpecs.path(partitionId) + "/usage",
                     null, Duration.ofSeconds(10));
             samples.record(partitionId, clock.instant(), counters);
+            trafficQuota.count(partitionId, UsageSamples.NetCounters.of(counters));
             events.publishEvent(new PartitionChanged(partitionId));
         } catch (AgentUnavailableException | AgentRefusedException e) {
             // a partition that stopped meanwhile has no counters; the reconciler follows its state

@@ -87,6 +87,13 @@ public class PlanService {
         return visiblePlan(planId).toSummary();
     }
 
+    /** A plan whoever asks, for background tasks without a signed-in user (the traffic quota reads its action). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public PlanSummary getUnscoped(long planId) {
+        return plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan", planId)).toSummary();
+    }
+
     /**
      * A plan that may be sold to a customer of {@code customerResellerId} (null: of the host): global
      * plans, and that reseller's own.
