@@ -58,10 +58,9 @@ class TrafficQuota {
                 .execute((instance, context) -> startEndedPeriods());
     }
 
-    /** Counts a sample of the running partition's counters and applies the quota if it is now used up. */
-    void count(long partitionId, UsageSamples.NetCounters counters) {
+    /** Counts the running partition's sample taken at {@code now} and applies the quota if it is now used up. */
+    void count(long partitionId, Instant now, UsageSamples.NetCounters counters) {
         transactions.executeWithoutResult(status -> {
-            Instant now = clock.instant();
             Partition partition = partitions.findById(partitionId).orElseThrow();
             PartitionTraffic.Row row = traffic.lock(partitionId).orElseGet(() -> firstRow(partition, now));
             if (row.endedBy(now)) {
@@ -115,7 +114,7 @@ class TrafficQuota {
     }
 
     /**
-     * A partition's first row, in the period it is in now. Its counters start from its latest earlier sample,
+     * A partition's first row, in the period it is in now. Its counters start from its sample before this one,
      * so that a partition that ran before its traffic was counted is not charged for all of it at once; a
      * new one has no sample yet and is counted from zero.
      */

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -68,8 +69,9 @@ class UsageSampler {
         try {
             Map<String, Object> counters = agents.callForObject(nodeId, "GET", AgentSpecs.path(partitionId) + "/usage",
                     null, Duration.ofSeconds(10));
-            samples.record(partitionId, clock.instant(), counters);
-            trafficQuota.count(partitionId, UsageSamples.NetCounters.of(counters));
+            Instant now = clock.instant();
+            samples.record(partitionId, now, counters);
+            trafficQuota.count(partitionId, now, UsageSamples.NetCounters.of(counters));
             events.publishEvent(new PartitionChanged(partitionId));
         } catch (AgentUnavailableException | AgentRefusedException e) {
             // a partition that stopped meanwhile has no counters; the reconciler follows its state

@@ -91,7 +91,10 @@ class TrafficQuotaTest extends PanelTest {
     }
 
     private void count(long partitionId, long inBytes, long outBytes) {
-        quota.count(partitionId, new UsageSamples.NetCounters(inBytes, outBytes));
+        Instant now = clock.instant();
+        samples.record(partitionId, now, Map.of("netBytesIn", inBytes, "netBytesOut", outBytes));
+        quota.count(partitionId, now, new UsageSamples.NetCounters(inBytes, outBytes));
+        clock.advance(Duration.ofSeconds(10));
     }
 
     private TrafficUsage usage(long partitionId) {
