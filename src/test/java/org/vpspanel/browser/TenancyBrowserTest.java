@@ -193,10 +193,4 @@ class TenancyBrowserTest extends BrowserTest {
         choose("partition-template", "busybox");
         fill("partition-hostname", hostname);
     }
-
-    private static void logOut() {
-        $("#logout").click();
-        $("vaadin-login-form").shouldBe(visible);
-        Selenide.clearBrowserCookies();
-    }
 }

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -103,7 +102,7 @@ class CustomersView extends VerticalLayout {
     }
 
     private void openBillingDay(AccountSummary customer) {
-        Select<Integer> day = billingDaySelect();
+        ComboBox<Integer> day = billingDayField();
         day.setValue(customer.billingDay());
         day.setHelperText("The current billing month still ends when it was going to; the next ones start on "
                 + "this day");
@@ -118,21 +117,20 @@ class CustomersView extends VerticalLayout {
         dialog.open();
     }
 
-    /** Days 1-28: every month has them. */
-    private static Select<Integer> billingDaySelect() {
-        Select<Integer> day = new Select<>();
-        day.setLabel("Billing day");
+    /** Days 1-28 (every month has them); typing a day picks it. */
+    private static ComboBox<Integer> billingDayField() {
+        ComboBox<Integer> day = new ComboBox<>("Billing day");
         day.setId("customer-billing-day");
         day.setItems(IntStream.rangeClosed(BillingPeriod.FIRST_DAY, BillingPeriod.LAST_DAY).boxed().toList());
+        day.setItemLabelGenerator(String::valueOf);
         return day;
     }
 
     private void openCreate() {
         NewAccountFields account = new NewAccountFields("customer");
-        Select<Integer> billingDay = billingDaySelect();
-        billingDay.setEmptySelectionAllowed(true);
-        billingDay.setEmptySelectionCaption("The day it is opened (28 at most)");
-        billingDay.setHelperText("The day of the month its traffic quota starts again");
+        ComboBox<Integer> billingDay = billingDayField();
+        billingDay.setPlaceholder("The day it is opened");
+        billingDay.setHelperText("The day of the month its traffic quota starts again (empty: today, 28 at most)");
         ComboBox<AccountSummary> reseller = new ComboBox<>("Reseller");
         reseller.setId("customer-reseller");
         reseller.setItemLabelGenerator(AccountSummary::username);
