@@ -14,7 +14,7 @@ public record TrafficUsage(long usedBytes, long quotaBytes, Instant periodStart,
         return quotaBytes == 0;
     }
 
-    /** The share of the quota used, 0 to 1 (more than 1 never shows: the quota has acted by then). */
+    /** The share of the quota used, 0 to 1 (traffic over the quota still counts, but shows as 1). */
     public double fractionUsed() {
         return unlimited() ? 0 : Math.min(1.0, (double) usedBytes / quotaBytes);
     }

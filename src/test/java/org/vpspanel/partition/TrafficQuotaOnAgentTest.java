@@ -27,6 +27,7 @@ import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
 import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.HostObjects;
 import org.vpspanel.testing.MutableClock;
 import org.vpspanel.testing.PanelTest;
 
@@ -74,14 +75,7 @@ class TrafficQuotaOnAgentTest extends PanelTest {
         if (outside != null) {
             return;
         }
-        outside = agent.prefix() + "-out";
-        String link = agent.prefix() + "o0";
-        Commands.run("ip", "netns", "add", outside);
-        Commands.run("ip", "link", "add", link, "type", "veth", "peer", "name", "eth0", "netns", outside);
-        Commands.run("ip", "link", "set", link, "master", agent.prefix() + "br0", "up");
-        Commands.run("ip", "-n", outside, "addr", "add", GATEWAY + "/24", "dev", "eth0");
-        Commands.run("ip", "-n", outside, "link", "set", "eth0", "up");
-        Commands.run("ip", "-n", outside, "link", "set", "lo", "up");
+        outside = HostObjects.outsideNamespace(agent.prefix(), GATEWAY + "/24");
         iperfServer = new ProcessBuilder("ip", "netns", "exec", outside, "iperf3", "-s")
                 .redirectErrorStream(true).redirectOutput(new File("/dev/null")).start();
         Thread.sleep(300);
