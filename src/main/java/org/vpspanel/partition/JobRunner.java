@@ -161,15 +161,14 @@ class JobRunner {
                 yield new Outcome(partition.getState(), "Root password set");
             }
             case CHANGE_HOSTNAME -> changeHostname(job, partition, node, path);
-            case THROTTLE_TRAFFIC -> {
+            case THROTTLE_TRAFFIC, UNTHROTTLE_TRAFFIC -> {
+                // the spec caps the rates exactly while the traffic row says throttled: sending it applies either
                 agents.call(node, "PUT", path, specs.specOf(partition), AGENT_TIMEOUT);
-                yield new Outcome(partition.getState(), "Traffic throttled to "
-                        + Units.formatRate(((Number) params(job).get("rate")).longValue())
-                        + ": the monthly traffic quota of " + size(params(job).get("quotaBytes")) + " is used up");
-            }
-            case UNTHROTTLE_TRAFFIC -> {
-                agents.call(node, "PUT", path, specs.specOf(partition), AGENT_TIMEOUT);
-                yield new Outcome(partition.getState(), "Traffic throttle lifted: " + params(job).get("reason"));
+                Map<String, Object> params = params(job);
+                yield new Outcome(partition.getState(), job.getKind() == JobKind.THROTTLE_TRAFFIC
+                        ? "Traffic throttled to " + Units.formatRate(((Number) params.get("rate")).longValue())
+                                + ": the monthly traffic quota of " + size(params.get("quotaBytes")) + " is used up"
+                        : "Traffic throttle lifted: " + params.get("reason"));
             }
         };
     }
