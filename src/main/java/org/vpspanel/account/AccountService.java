@@ -77,14 +77,18 @@ public class AccountService {
 
     /**
      * Opens a customer account: a reseller's own customer, or for an admin one of the reseller named by
-     * {@code resellerId}, or directly under the host when that is null.
+     * {@code resellerId}, or directly under the host when that is null. {@code billingDay} null: the day of
+     * the month it is opened, capped at 28 ({@link BillingPeriod#defaultDay}).
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
-    public AccountSummary createCustomer(NewAccount account, Long resellerId) {
+    public AccountSummary createCustomer(NewAccount account, Long resellerId, Integer billingDay) {
         Actor actor = currentUser.require();
         Long owner = actor.isReseller() ? Long.valueOf(actor.id()) : resellerId;
         Validation validation = new Validation();
         AccountRules.checkNewAccount(account, validation);
+        if (billingDay != null) {
+            BillingPeriod.checkDay(billingDay, validation);
+        }
         validation.throwIfInvalid();
         String resellerName = null;
         if (owner != null) {
@@ -93,6 +97,7 @@ public class AccountService {
                     .getUsername();
         }
         UserAccount customer = newAccount(account, Role.CUSTOMER, owner);
+        customer.setBillingDay(billingDay != null ? billingDay : BillingPeriod.defaultDay(clock.instant()));
         users.save(customer);
         audit.record("customer.create", "user", customer.getId(), "customer " + customer.getUsername());
         return customer.toSummary(resellerName);
@@ -146,6 +151,29 @@ public class AccountService {
                     case CUSTOMER -> u.getId() == actor.id();
                 })
                 .map(u -> u.toSummary(resellerName(u.getResellerId())))
+                .orElseThrow(() -> new NotFoundException("Customer", customerId));
+    }
+
+    /**
+     * Moves a customer's billing day. The current billing period of its partitions still ends when it was
+     * going to; the periods after it start on the new day.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'RESELLER')")
+    public AccountSummary changeBillingDay(long customerId, Integer billingDay) {
+        Validation validation = new Validation();
+        BillingPeriod.checkDay(billingDay, validation);
+        validation.throwIfInvalid();
+        AccountSummary visible = getCustomer(customerId);
+        UserAccount customer = users.findById(visible.id()).orElseThrow();
+        customer.setBillingDay(billingDay);
+        audit.record("customer.billing-day", "user", customerId, customer.getUsername() + ": day " + billingDay);
+        return customer.toSummary(visible.resellerName());
+    }
+
+    /** A customer's billing day, for the traffic accounting that runs without a signed-in user. */
+    @Transactional(readOnly = true)
+    public int billingDayOf(long customerId) {
+        return users.findById(customerId).map(UserAccount::getBillingDay)
                 .orElseThrow(() -> new NotFoundException("Customer", customerId));
     }
 

@@ -52,6 +52,10 @@ class UserAccount {
     @Column(name = "alloc_ipv4")
     private Integer allocIpv4;
 
+    /** Customers only: the day of the month their billing month starts, see {@link BillingPeriod}. */
+    @Column(name = "billing_day")
+    private Integer billingDay;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -109,6 +113,14 @@ class UserAccount {
         this.enabled = enabled;
     }
 
+    Integer getBillingDay() {
+        return billingDay;
+    }
+
+    void setBillingDay(int billingDay) {
+        this.billingDay = billingDay;
+    }
+
     Allocation getAllocation() {
         return allocPartitions == null ? null
                 : new Allocation(allocPartitions, allocCpus, allocMemory, allocDisk, allocIpv4);
@@ -124,6 +136,6 @@ class UserAccount {
 
     AccountSummary toSummary(String resellerName) {
         return new AccountSummary(id, username, email, fullName, role, resellerId, resellerName, enabled, createdAt,
-                getAllocation());
+                getAllocation(), billingDay);
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,7 +50,15 @@ class CustomersController {
             + "or directly under the host")
     ResponseEntity<CustomerResponse> create(@RequestBody CustomerRequest request) {
         CustomerResponse created = CustomerResponse.of(
-                accounts.createCustomer(request.toNewAccount(), references.resellerId(request.reseller())));
+                accounts.createCustomer(request.toNewAccount(), references.resellerId(request.reseller()),
+                        request.billingDay()));
         return Created.at(created.id(), created);
+    }
+
+    @PutMapping(path = "/{id}/billing-day", consumes = "application/json")
+    @Operation(summary = "Move the customer's billing day (1-28); the current billing period still ends when it "
+            + "was going to, the next ones start on the new day")
+    CustomerResponse changeBillingDay(@PathVariable long id, @RequestBody BillingDayRequest request) {
+        return CustomerResponse.of(accounts.changeBillingDay(id, request.billingDay()));
     }
 }

@@ -19,7 +19,6 @@ import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.partition.PartitionFilter;
 import org.vpspanel.partition.PartitionService;
 import org.vpspanel.partition.PartitionState;
-import org.vpspanel.partition.UsagePoint;
 import org.vpspanel.partition.UsageWindow;
 import java.util.List;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -135,13 +134,16 @@ class PartitionsController {
     }
 
     @GetMapping("/{id}/usage")
-    @Operation(summary = "Usage over the last hour, day or month (window), one point per step, oldest first")
-    List<UsagePoint> usage(@PathVariable long id, @RequestParam(defaultValue = "hour") String window) {
+    @Operation(summary = "Usage over the last hour, day or month (window), one point per step, oldest first; "
+            + "and the traffic this billing month against the monthly quota")
+    UsageResponse usage(@PathVariable long id, @RequestParam(defaultValue = "hour") String window) {
+        UsageWindow span;
         try {
-            return partitions.usage(id, UsageWindow.valueOf(window.toUpperCase(Locale.ROOT)));
+            span = UsageWindow.valueOf(window.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("window", "Unknown window '" + window + "'; use hour, day or month");
         }
+        return UsageResponse.of(span, partitions.usage(id, span), partitions.traffic(id));
     }
 
     @GetMapping("/{id}/jobs")

@@ -15,10 +15,12 @@ class AgentSpecs {
 
     private final IpPoolService ipPools;
     private final TemplateService templates;
+    private final PartitionTraffic traffic;
 
-    AgentSpecs(IpPoolService ipPools, TemplateService templates) {
+    AgentSpecs(IpPoolService ipPools, TemplateService templates, PartitionTraffic traffic) {
         this.ipPools = ipPools;
         this.templates = templates;
+        this.traffic = traffic;
     }
 
     /** The partition's name on its node: "p" and its id, as the agent's ids allow. */
@@ -36,13 +38,16 @@ class AgentSpecs {
     }
 
     /**
-     * The partition's spec with these resources, and as many of its addresses as they give it (the first ones
-     * it got): during a plan change it may hold more for a moment.
+     * The partition's spec with these resources (a plan change sends the new plan's), and as many of its
+     * addresses as they give it (the first ones it got): during a plan change it may hold more for a moment.
+     * While the traffic quota throttles the partition, its network rates are capped at the throttle rate
+     * whatever the resources say, so that every spec sent keeps the throttle.
      */
     Map<String, Object> specOf(Partition partition, Resources resources) {
+        Long throttle = traffic.find(partition.getId()).map(PartitionTraffic.Row::throttleRate).orElse(null);
         return spec(partition.getHostname(), templates.forJob(partition.getTemplateId()).kind(),
                 ipPools.attachmentOf(partition.getId(), (int) resources.get(ResourceField.IPV4_ADDRESSES)),
-                partition.getState() == PartitionState.RUNNING, resources);
+                partition.getState() == PartitionState.RUNNING, throttle == null ? resources : capped(resources, throttle));
     }
 
     /** The spec in the agent protocol's form: every address in "ipv4", the primary first. */
@@ -58,5 +63,15 @@ class AgentSpecs {
         spec.put("autostart", autostart);
         spec.put("resources", resources.toText());
         return spec;
+    }
+
+    /** The rates at most {@code bitsPerSecond} each way (0, unlimited, becomes that rate too). */
+    private static Resources capped(Resources resources, long bitsPerSecond) {
+        Resources result = resources;
+        for (ResourceField rate : new ResourceField[] {ResourceField.NET_EGRESS, ResourceField.NET_INGRESS}) {
+            long current = resources.get(rate);
+            result = result.with(rate, current == 0 ? bitsPerSecond : Math.min(current, bitsPerSecond));
+        }
+        return result;
     }
 }

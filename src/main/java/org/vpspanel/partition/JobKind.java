@@ -13,7 +13,9 @@ public enum JobKind {
     CHANGE_PLAN("Changing the plan"),
     INSTALL_SSH_KEYS("Installing SSH keys"),
     CHANGE_HOSTNAME("Changing the hostname"),
-    SET_ROOT_PASSWORD("Setting the root password");
+    SET_ROOT_PASSWORD("Setting the root password"),
+    THROTTLE_TRAFFIC("Throttling traffic"),
+    UNTHROTTLE_TRAFFIC("Lifting the traffic throttle");
 
     private final String progress;
 

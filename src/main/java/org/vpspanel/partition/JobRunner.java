@@ -16,6 +16,7 @@ import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeAgents;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
+import org.vpspanel.resources.Units;
 import org.vpspanel.template.TemplateService;
 import org.vpspanel.template.TemplateSummary;
 import tools.jackson.core.type.TypeReference;
@@ -43,20 +44,22 @@ class JobRunner {
     private final AgentSpecs specs;
     private final IpPoolService ipPools;
     private final TemplateService templates;
+    private final TrafficQuota trafficQuota;
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     JobRunner(PartitionJobRepository jobs, PartitionRepository partitions, NodeAgents agents, AgentSpecs specs,
-              IpPoolService ipPools, TemplateService templates, AuditService audit, TransactionTemplate transactions,
-              ApplicationEventPublisher events, Clock clock) {
+              IpPoolService ipPools, TemplateService templates, TrafficQuota trafficQuota, AuditService audit,
+              TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.jobs = jobs;
         this.partitions = partitions;
         this.agents = agents;
         this.specs = specs;
         this.ipPools = ipPools;
         this.templates = templates;
+        this.trafficQuota = trafficQuota;
         this.audit = audit;
         this.transactions = transactions;
         this.events = events;
@@ -143,9 +146,11 @@ class JobRunner {
             }
             case SUSPEND -> {
                 agents.call(node, "POST", path + "/stop", Map.of("timeoutSeconds", 10), AGENT_TIMEOUT);
-                yield new Outcome(PartitionState.SUSPENDED, "Suspended");
+                yield new Outcome(PartitionState.SUSPENDED, TrafficQuota.SUSPEND_REASON.equals(params(job).get("reason"))
+                        ? "Suspended: its monthly traffic quota of " + size(params(job).get("quotaBytes")) + " is used up"
+                        : "Suspended");
             }
-            case UNSUSPEND -> new Outcome(PartitionState.STOPPED, "Unsuspended; its customer may start it again");
+            case UNSUSPEND -> unsuspend(job, node, path);
             case CHANGE_PLAN -> changePlan(job, partition, node, path);
             case INSTALL_SSH_KEYS -> {
                 List<?> keys = (List<?>) params(job).get("keys");
@@ -159,7 +164,30 @@ class JobRunner {
                 yield new Outcome(partition.getState(), "Root password set");
             }
             case CHANGE_HOSTNAME -> changeHostname(job, partition, node, path);
+            case THROTTLE_TRAFFIC, UNTHROTTLE_TRAFFIC -> {
+                // the spec caps the rates exactly while the traffic row says throttled: sending it applies either
+                agents.call(node, "PUT", path, specs.specOf(partition), AGENT_TIMEOUT);
+                Map<String, Object> params = params(job);
+                yield new Outcome(partition.getState(), job.getKind() == JobKind.THROTTLE_TRAFFIC
+                        ? "Traffic throttled to " + Units.formatRate(((Number) params.get("rate")).longValue())
+                                + ": the monthly traffic quota of " + size(params.get("quotaBytes")) + " is used up"
+                        : "Traffic throttle lifted: " + params.get("reason"));
+            }
         };
+    }
+
+    /** Unsuspends; the traffic quota also asks to start again the partition it suspended while it ran. */
+    private Outcome unsuspend(PartitionJob job, long node, String path) {
+        Map<String, Object> params = params(job);
+        if (Boolean.TRUE.equals(params.get("start"))) {
+            agents.call(node, "POST", path + "/start", null, AGENT_TIMEOUT);
+            return new Outcome(PartitionState.RUNNING, "Unsuspended and started again: " + params.get("reason"));
+        }
+        return new Outcome(PartitionState.STOPPED, "Unsuspended; its customer may start it again");
+    }
+
+    private static String size(Object bytes) {
+        return Units.formatSize(((Number) bytes).longValue());
     }
 
     private static Map<String, Object> params(PartitionJob job) {
@@ -203,8 +231,9 @@ class JobRunner {
         Map<String, Object> applied = agents.callForObject(node, "PUT", path, specs.specOf(partition, resources),
                 AGENT_TIMEOUT);
         transactions.executeWithoutResult(status -> {
-            partitions.findById(partition.getId()).orElseThrow()
-                    .changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant());
+            Partition changed = partitions.findById(partition.getId()).orElseThrow();
+            changed.changePlan(((Number) params.get("planId")).longValue(), resources, clock.instant());
+            trafficQuota.planChanged(changed);
             ipPools.releaseBeyond(partition.getId(), addresses);
         });
         String live = labels(applied.get("appliedLive"));

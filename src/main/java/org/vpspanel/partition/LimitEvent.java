@@ -1,16 +1,18 @@
 package org.vpspanel.partition;
 
 import java.time.Instant;
+import org.vpspanel.resources.Units;
 
 /**
  * A time the kernel held the partition back, between two usage samples: {@code amount} processes killed
  * for lack of memory, forks refused at the process limit, nanoseconds the CPU limit kept it waiting, or
- * (disk full) the bytes of its full disk.
+ * (disk full) the bytes of its full disk, (traffic throttled) the rate in bit/s it was throttled to, or (traffic
+ * suspended) its monthly traffic quota in bytes.
  */
 public record LimitEvent(Instant at, Kind kind, long amount) {
 
     public enum Kind {
-        OUT_OF_MEMORY, PROCESS_LIMIT, CPU_THROTTLED, DISK_FULL
+        OUT_OF_MEMORY, PROCESS_LIMIT, CPU_THROTTLED, DISK_FULL, TRAFFIC_THROTTLED, TRAFFIC_SUSPENDED
     }
 
     /** What happened, for people. */
@@ -23,6 +25,10 @@ public record LimitEvent(Instant at, Kind kind, long amount) {
             case CPU_THROTTLED -> String.format(java.util.Locale.ROOT, "CPU held back for %.1f s by the CPU limit",
                     amount / 1e9);
             case DISK_FULL -> "The disk was full";
+            case TRAFFIC_THROTTLED -> "Traffic throttled to " + Units.formatRate(amount)
+                    + ": the monthly traffic quota was used up";
+            case TRAFFIC_SUSPENDED -> "Suspended: the monthly traffic quota of " + Units.formatSize(amount)
+                    + " was used up";
         };
     }
 }

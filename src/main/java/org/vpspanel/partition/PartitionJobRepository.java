@@ -23,6 +23,14 @@ interface PartitionJobRepository extends JpaRepository<PartitionJob, Long> {
             """, nativeQuery = true)
     List<Long> queuedWithoutExecution();
 
+    /** Whether the partition's latest (not failed) suspend or unsuspend job is a suspension for this reason. */
+    @Query(value = """
+            SELECT coalesce((SELECT kind = 'SUSPEND' AND params->>'reason' = ?2 FROM partition_job
+                             WHERE partition_id = ?1 AND kind IN ('SUSPEND', 'UNSUSPEND') AND state <> 'FAILED'
+                             ORDER BY id DESC LIMIT 1), false)
+            """, nativeQuery = true)
+    boolean lastSuspensionIsFor(Long partitionId, String reason);
+
     @Query("select count(j) > 0 from PartitionJob j where j.partitionId = ?1 and j.state in ('QUEUED', 'RUNNING')")
     boolean hasUnfinished(Long partitionId);
 }

@@ -68,6 +68,11 @@ class PartitionJobs {
         }
     }
 
+    /** Whether the partition is (or is about to be) suspended for this reason, not since unsuspended. */
+    boolean lastSuspensionIsFor(Partition partition, String reason) {
+        return jobs.lastSuspensionIsFor(partition.getId(), reason);
+    }
+
     void schedule(long jobId) {
         scheduler.scheduleIfNotExists(jobTask.instance(JobExecution.instanceId(jobId), jobId), clock.instant());
     }

@@ -62,6 +62,7 @@ public class PartitionService {
     private final PartitionJobs jobs;
     private final PartitionJobRepository jobRecords;
     private final UsageSamples usageSamples;
+    private final TrafficQuota trafficQuota;
     private final SshKeyService sshKeys;
     private final AuditService audit;
     private final Clock clock;
@@ -69,7 +70,8 @@ public class PartitionService {
     PartitionService(PartitionRepository partitions, HeldResources held, CurrentUser currentUser,
                      AccountService accounts, PlanService plans, TemplateService templates, NodeService nodes,
                      IpPoolService ipPools, PartitionJobs jobs, PartitionJobRepository jobRecords,
-                     UsageSamples usageSamples, SshKeyService sshKeys, AuditService audit, Clock clock) {
+                     UsageSamples usageSamples, TrafficQuota trafficQuota, SshKeyService sshKeys, AuditService audit,
+                     Clock clock) {
         this.partitions = partitions;
         this.held = held;
         this.currentUser = currentUser;
@@ -81,6 +83,7 @@ public class PartitionService {
         this.jobs = jobs;
         this.jobRecords = jobRecords;
         this.usageSamples = usageSamples;
+        this.trafficQuota = trafficQuota;
         this.sshKeys = sshKeys;
         this.audit = audit;
         this.clock = clock;
@@ -262,6 +265,12 @@ public class PartitionService {
     @Transactional(readOnly = true)
     public List<UsagePoint> usage(long partitionId, UsageWindow window) {
         return usageSamples.points(visible(partitionId).getId(), window, clock.instant());
+    }
+
+    /** The partition's traffic this billing month against its quota, and what the quota did, if anything. */
+    @Transactional(readOnly = true)
+    public TrafficUsage traffic(long partitionId) {
+        return trafficQuota.usage(visible(partitionId));
     }
 
     /**

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,7 +18,8 @@ import org.vpspanel.node.NodeService;
 
 /**
  * Every 10 s, on one panel instance, asks each online node's agent for the counters of its running
- * partitions and keeps them as usage samples for 31 days.
+ * partitions and keeps them as usage samples for 31 days; each sample also counts towards the partition's
+ * monthly traffic quota.
  */
 @Configuration(proxyBeanMethods = false)
 class UsageSampler {
@@ -29,15 +31,17 @@ class UsageSampler {
     private final NodeAgents agents;
     private final PartitionRepository partitions;
     private final UsageSamples samples;
+    private final TrafficQuota trafficQuota;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UsageSampler(NodeService nodes, NodeAgents agents, PartitionRepository partitions, UsageSamples samples,
-                 ApplicationEventPublisher events, Clock clock) {
+                 TrafficQuota trafficQuota, ApplicationEventPublisher events, Clock clock) {
         this.nodes = nodes;
         this.agents = agents;
         this.partitions = partitions;
         this.samples = samples;
+        this.trafficQuota = trafficQuota;
         this.events = events;
         this.clock = clock;
     }
@@ -65,7 +69,9 @@ class UsageSampler {
         try {
             Map<String, Object> counters = agents.callForObject(nodeId, "GET", AgentSpecs.path(partitionId) + "/usage",
                     null, Duration.ofSeconds(10));
-            samples.record(partitionId, clock.instant(), counters);
+            Instant now = clock.instant();
+            samples.record(partitionId, now, counters);
+            trafficQuota.count(partitionId, now, UsageSamples.NetCounters.of(counters));
             events.publishEvent(new PartitionChanged(partitionId));
         } catch (AgentUnavailableException | AgentRefusedException e) {
             // a partition that stopped meanwhile has no counters; the reconciler follows its state

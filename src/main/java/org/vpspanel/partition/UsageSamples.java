@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,6 +53,11 @@ class UsageSamples {
             UNION ALL SELECT at, 'PROCESS_LIMIT', pids FROM deltas WHERE pids > 0
             UNION ALL SELECT at, 'CPU_THROTTLED', throttled FROM deltas WHERE throttled > 0
             UNION ALL SELECT at, 'DISK_FULL', disk_total_bytes FROM deltas WHERE disk_full AND NOT disk_was_full
+            UNION ALL SELECT finished_at, 'TRAFFIC_THROTTLED', (params->>'rate')::BIGINT FROM partition_job
+                WHERE partition_id = ? AND finished_at > ? AND kind = 'THROTTLE_TRAFFIC' AND state = 'SUCCEEDED'
+            UNION ALL SELECT finished_at, 'TRAFFIC_SUSPENDED', (params->>'quotaBytes')::BIGINT FROM partition_job
+                WHERE partition_id = ? AND finished_at > ? AND kind = 'SUSPEND' AND state = 'SUCCEEDED'
+                      AND params->>'reason' = ?
             ORDER BY at DESC LIMIT 500
             """;
 
@@ -79,12 +85,30 @@ class UsageSamples {
 
     /**
      * The times the kernel held the partition back since {@code since}, newest first: growth of its counters
-     * from one sample to the next (a drop means the partition restarted and counts from zero again), and the
-     * samples at which its disk became full.
+     * from one sample to the next (a drop means the partition restarted and counts from zero again), the
+     * samples at which its disk became full, and the moments the traffic quota throttled or suspended it (when
+     * its job had done so on the host).
      */
     List<LimitEvent> limitEvents(long partitionId, Instant since) {
+        Timestamp from = Timestamp.from(since);
         return jdbc.query(LIMIT_EVENTS, (rs, i) -> new LimitEvent(rs.getTimestamp("at").toInstant(),
-                LimitEvent.Kind.valueOf(rs.getString("kind")), rs.getLong("amount")), partitionId, Timestamp.from(since));
+                LimitEvent.Kind.valueOf(rs.getString("kind")), rs.getLong("amount")), partitionId, from,
+                partitionId, from, partitionId, from, TrafficQuota.SUSPEND_REASON);
+    }
+
+    /** The network counters of the partition's latest sample before {@code at}, if it has one. */
+    Optional<NetCounters> netCountersBefore(long partitionId, Instant at) {
+        return jdbc.query("SELECT net_in_bytes, net_out_bytes FROM usage_sample WHERE partition_id = ? AND at < ? "
+                        + "ORDER BY at DESC LIMIT 1", (rs, i) -> new NetCounters(rs.getLong(1), rs.getLong(2)),
+                partitionId, Timestamp.from(at)).stream().findFirst();
+    }
+
+    /** Bytes received and sent since the partition started, as its agent counts them. */
+    record NetCounters(long inBytes, long outBytes) {
+
+        static NetCounters of(Map<String, Object> counters) {
+            return new NetCounters(counter(counters, "netBytesIn"), counter(counters, "netBytesOut"));
+        }
     }
 
     /** A counter as reported, or 0 where the host does not account it (the agent says -1). */

@@ -102,6 +102,13 @@ public class PlanService {
         return summary(visiblePlan(planId));
     }
 
+    /** A plan whoever asks, for background tasks without a signed-in user (the traffic quota reads its action). */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public PlanSummary getUnscoped(long planId) {
+        return summary(plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan", planId)));
+    }
+
     /**
      * A plan that may be sold to a customer of {@code customerResellerId} (null: of the host): global
      * plans, and that reseller's own.

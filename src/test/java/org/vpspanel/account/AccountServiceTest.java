@@ -27,7 +27,7 @@ class AccountServiceTest extends PanelTest {
         signIn(ADMIN);
 
         AccountSummary reseller = accounts.createReseller(newAccount("acme"), ALLOCATION);
-        AccountSummary customer = accounts.createCustomer(newAccount("carol"), reseller.id());
+        AccountSummary customer = accounts.createCustomer(newAccount("carol"), reseller.id(), null);
 
         assertThat(accounts.findResellers(AccountFilter.none(), Pageable.unpaged()))
                 .singleElement().satisfies(r -> {
@@ -46,7 +46,7 @@ class AccountServiceTest extends PanelTest {
 
     @Test
     void theAdminOpensACustomerOfTheHostItself() {
-        AccountSummary customer = as(ADMIN, () -> accounts.createCustomer(newAccount("direct"), null));
+        AccountSummary customer = as(ADMIN, () -> accounts.createCustomer(newAccount("direct"), null, null));
 
         assertThat(customer.resellerId()).isNull();
         assertThat(as(ADMIN, () -> accounts.getCustomer(customer.id())).username()).isEqualTo("direct");
@@ -76,7 +76,7 @@ class AccountServiceTest extends PanelTest {
         AccountSummary carol = createCustomer("carol", createReseller("acme"));
         signIn(ADMIN);
 
-        assertThatThrownBy(() -> accounts.createCustomer(newAccount("dave"), carol.id()))
+        assertThatThrownBy(() -> accounts.createCustomer(newAccount("dave"), carol.id(), null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .containsExactly(new FieldViolation("reseller", "No reseller with id " + carol.id())));
         assertThat(accounts.countCustomers(AccountFilter.none())).isEqualTo(1);
@@ -87,7 +87,7 @@ class AccountServiceTest extends PanelTest {
         AccountSummary acme = createReseller("acme");
         AccountSummary globex = createReseller("globex");
 
-        AccountSummary customer = as("acme", () -> accounts.createCustomer(newAccount("carol"), globex.id()));
+        AccountSummary customer = as("acme", () -> accounts.createCustomer(newAccount("carol"), globex.id(), null));
 
         assertThat(customer.resellerId()).isEqualTo(acme.id());
         assertThat(as("acme", () -> accounts.findCustomers(AccountFilter.none(), Pageable.unpaged())))
@@ -121,7 +121,7 @@ class AccountServiceTest extends PanelTest {
 
         assertThatThrownBy(() -> accounts.findCustomers(AccountFilter.none(), Pageable.unpaged()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> accounts.createCustomer(newAccount("eve"), null))
+        assertThatThrownBy(() -> accounts.createCustomer(newAccount("eve"), null, null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> accounts.getCustomer(dave.id())).isInstanceOf(NotFoundException.class);
         assertThat(accounts.getCustomer(carol.id()).username()).isEqualTo("carol");
@@ -153,7 +153,7 @@ class AccountServiceTest extends PanelTest {
         createCustomer("carol", acme);
         signIn(ADMIN);
 
-        assertThatThrownBy(() -> accounts.createCustomer(newAccount("carol"), null))
+        assertThatThrownBy(() -> accounts.createCustomer(newAccount("carol"), null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .containsExactly(new FieldViolation("username", "User name 'carol' is taken")));
         assertThatThrownBy(() -> accounts.createReseller(newAccount("admin"), ALLOCATION))
@@ -166,7 +166,7 @@ class AccountServiceTest extends PanelTest {
         signIn(ADMIN);
         NewAccount bad = new NewAccount("Bad Name", "not-an-email", "x".repeat(201), "short");
 
-        assertThatThrownBy(() -> accounts.createCustomer(bad, null))
+        assertThatThrownBy(() -> accounts.createCustomer(bad, null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
                         .extracting(FieldViolation::field)
                         .containsExactly("username", "email", "fullName", "password"));
@@ -268,6 +268,39 @@ class AccountServiceTest extends PanelTest {
         assertThat(accounts.countCustomers(new AccountFilter("dave@example"))).isEqualTo(1);
         assertThat(accounts.countCustomers(new AccountFilter("Test "))).isEqualTo(2);
         assertThat(accounts.countCustomers(new AccountFilter("zzz"))).isZero();
+    }
+
+    @Test
+    void aCustomersBillingDayIsTheDayItIsOpenedUnlessChosenAndItsResellerMayMoveIt() {
+        AccountSummary acme = createReseller("acme");
+        AccountSummary globex = createReseller("globex");
+        int before = BillingPeriod.defaultDay(java.time.Instant.now());
+        AccountSummary carol = createCustomer("carol", acme);
+        int after = BillingPeriod.defaultDay(java.time.Instant.now());
+        AccountSummary dave = as("acme", () -> accounts.createCustomer(newAccount("dave"), null, 28));
+        assertThat(carol.billingDay()).isIn(before, after);
+        assertThat(dave.billingDay()).isEqualTo(28);
+        assertThat(acme.billingDay()).isNull();
+
+        assertThat(as("acme", () -> accounts.changeBillingDay(carol.id(), 1)).billingDay()).isEqualTo(1);
+        assertThat(as(ADMIN, () -> accounts.changeBillingDay(carol.id(), 5)).billingDay()).isEqualTo(5);
+        assertThat(accounts.billingDayOf(carol.id())).isEqualTo(5);
+
+        assertThatThrownBy(() -> as("globex", () -> accounts.changeBillingDay(carol.id(), 2)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> as("carol", () -> accounts.changeBillingDay(carol.id(), 2)))
+                .isInstanceOf(AccessDeniedException.class);
+        for (Integer bad : new Integer[] {null, 0, 29, 31}) {
+            assertThatThrownBy(() -> as("acme", () -> accounts.changeBillingDay(carol.id(), bad)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field).containsExactly("billingDay"));
+            assertThatThrownBy(() -> as("acme", () -> accounts.createCustomer(newAccount("erin"), null, bad == null ? -1 : bad)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                            .extracting(FieldViolation::field).containsExactly("billingDay"));
+        }
+        assertThat(accounts.billingDayOf(carol.id())).isEqualTo(5);
+        assertThat(as("acme", () -> accounts.countCustomers(AccountFilter.none()))).isEqualTo(2);
+        assertThat(globex.billingDay()).isNull();
     }
 
     static UsernamePasswordAuthenticationToken credentials(String username, String password) {

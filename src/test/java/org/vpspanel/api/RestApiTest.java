@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.BillingPeriod;
 import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.api.ApiClient.Reply;
 import org.vpspanel.node.IpPoolDraft;
@@ -216,6 +217,57 @@ class RestApiTest extends PanelTest {
         assertThat(hostnames(api.get("/api/v1/partitions", acmeToken))).containsExactly("web1");
         assertThat(api.get("/api/v1/plans", acmeToken).json().get("totalItems").asLong()).isEqualTo(1);
         assertThat(customerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aResellerChoosesAndMovesACustomersBillingDayAndBadDaysChangeNothing() {
+        Reply created = api.post("/api/v1/customers", acmeToken, """
+                {"username": "carol", "email": "carol@example.com", "password": "%s", "billingDay": 17}"""
+                .formatted(PASSWORD));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.json().get("billingDay").asInt()).isEqualTo(17);
+        String carol = "/api/v1/customers/" + created.json().get("id").asLong();
+
+        Reply moved = api.put(carol + "/billing-day", acmeToken, """
+                {"billingDay": 3}""");
+        assertThat(moved.status()).isEqualTo(200);
+        assertThat(moved.json().get("billingDay").asInt()).isEqualTo(3);
+
+        for (String bad : List.of("0", "29", "null", "\"tenth\"", "2.5")) {
+            assertBadRequest(api.put(carol + "/billing-day", acmeToken, "{\"billingDay\": " + bad + "}"), "billingDay");
+            assertBadRequest(api.post("/api/v1/customers", acmeToken, """
+                    {"username": "dave", "email": "dave@example.com", "password": "%s", "billingDay": %s}"""
+                    .formatted(PASSWORD, bad.equals("null") ? "31" : bad)), "billingDay");
+        }
+        assertThat(api.get(carol, acmeToken).json().get("billingDay").asInt()).isEqualTo(3);
+        assertThat(customerCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aPartitionsUsageHasItsTrafficThisBillingMonthAgainstItsQuota() {
+        api.post("/api/v1/customers", acmeToken, """
+                {"username": "carol", "email": "carol@example.com", "password": "%s", "billingDay": 17}"""
+                .formatted(PASSWORD));
+        api.post("/api/v1/plans", acmeToken, """
+                {"name": "metered", "memory": "256M", "disk": "2G", "monthlyTraffic": "2G"}""");
+        Reply partition = api.post("/api/v1/partitions", acmeToken, """
+                {"customer": "carol", "plan": "metered", "template": "busybox", "hostname": "web1"}""");
+        BillingPeriod period = BillingPeriod.containing(java.time.Instant.now(), 17);
+
+        Reply usage = api.get("/api/v1/partitions/" + partition.json().get("id").asLong() + "/usage?window=day", acmeToken);
+
+        assertThat(usage.status()).isEqualTo(200);
+        assertThat(usage.json().get("window").asString()).isEqualTo("day");
+        assertThat(usage.json().get("points").isArray()).isTrue();
+        JsonNode traffic = usage.json().get("traffic");
+        assertThat(traffic.get("usedBytes").asLong()).isZero();
+        assertThat(traffic.get("quotaBytes").asLong()).isEqualTo(Units.parseSize("2G"));
+        assertThat(traffic.get("unlimited").asBoolean()).isFalse();
+        assertThat(java.time.Instant.parse(traffic.get("periodStart").asString())).isEqualTo(period.start());
+        assertThat(java.time.Instant.parse(traffic.get("periodEnd").asString())).isEqualTo(period.end());
+        assertThat(traffic.get("throttled").asBoolean()).isFalse();
+        assertThat(traffic.get("overQuota").isNull()).isTrue();
+        assertThat(traffic.get("throttleRate").isNull()).isTrue();
     }
 
     @Test

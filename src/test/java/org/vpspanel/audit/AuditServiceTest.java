@@ -64,7 +64,7 @@ class AuditServiceTest extends PanelTest {
     @Test
     void theLogIsFilteredByTextAndObjectType() {
         createReseller("acme");
-        as("acme", () -> accounts.createCustomer(newAccount("carol"), null));
+        as("acme", () -> accounts.createCustomer(newAccount("carol"), null, null));
         signIn(ADMIN);
 
         assertThat(audit.find(new AuditFilter("CUSTOMER.", ""), Pageable.unpaged()))

@@ -64,7 +64,7 @@ class TenancyBrowserTest extends BrowserTest {
         String partitionPath = com.codeborne.selenide.WebDriverRunner.url().replaceFirst("^https?://[^/]+", "");
         logOut();
 
-        as("acme", () -> accounts.createCustomer(newAccount("dave"), null));
+        as("acme", () -> accounts.createCustomer(newAccount("dave"), null, null));
         logIn("dave", PASSWORD);
         open(partitionPath);
         $("#not-found").shouldHave(exactText("Not found"));
@@ -192,11 +192,5 @@ class TenancyBrowserTest extends BrowserTest {
         choose("partition-plan", plan);
         choose("partition-template", "busybox");
         fill("partition-hostname", hostname);
-    }
-
-    private static void logOut() {
-        $("#logout").click();
-        $("vaadin-login-form").shouldBe(visible);
-        Selenide.clearBrowserCookies();
     }
 }

@@ -131,6 +131,28 @@ public final class AgentProcess implements AutoCloseable {
         return Files.readString(Path.of("/sys/fs/cgroup", controller, prefix + "-" + partitionId, file)).strip();
     }
 
+    /** The network namespace of a partition (e.g. "p1") on the host, for `ip netns exec`. */
+    public String namespaceOf(String partitionId) {
+        return prefix + "-" + partitionId;
+    }
+
+    /**
+     * The rates tc shapes a partition's traffic to on the host, as tc prints them ("1Mbit"), or "unlimited"
+     * where no HTB class shapes it: "ingress" on the host end of its veth (what it receives), "egress" on its
+     * ifb device (what it sends).
+     */
+    public Map<String, String> shapedRates(String partitionId) {
+        Object ordinal = Json.readFile(stateDir.resolve("partitions").resolve(partitionId).resolve("record.json"))
+                .get("ordinal");
+        return Map.of("ingress", htbRate(prefix + "v" + ordinal), "egress", htbRate(prefix + "i" + ordinal));
+    }
+
+    private static String htbRate(String link) {
+        java.util.regex.Matcher rate = java.util.regex.Pattern.compile("class htb 1:1 .*? rate (\\S+)")
+                .matcher(Commands.run("tc", "class", "show", "dev", link));
+        return rate.find() ? rate.group(1) : "unlimited";
+    }
+
     /** Closes the agent (if it started) and fails the test if anything with its prefix is left. */
     public static void closeLeavingNothing(AgentProcess agent) throws Exception {
         if (agent != null) {

@@ -3,6 +3,7 @@ package org.vpspanel.testing;
 import static com.codeborne.selenide.Condition.exactText;
 import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.value;
+import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
@@ -101,6 +102,13 @@ public abstract class BrowserTest extends PanelTest {
     }
 
     /** The error the login form shows (its title and message), once it shows one. */
+    /** Logs out and forgets the session, so that the next user logs in afresh. */
+    protected static void logOut() {
+        $("#logout").click();
+        $("vaadin-login-form").shouldBe(visible);
+        Selenide.clearBrowserCookies();
+    }
+
     protected static SelenideElement loginError() {
         return $(Selectors.shadowCss("[part=error-message]", "vaadin-login-form", "vaadin-login-form-wrapper"));
     }

@@ -31,6 +31,23 @@ public final class HostObjects {
         return prefix.toString();
     }
 
+    /**
+     * A network namespace "{prefix}-out" that plays the outside world on the agent's bridge: its eth0 (the
+     * other end is "{prefix}o0" in the bridge) has {@code address} (a.b.c.d/len), usually the pool's gateway.
+     * Removing the namespace removes both ends; the sweep removes whatever a failed test left.
+     */
+    public static String outsideNamespace(String prefix, String address) {
+        String namespace = prefix + "-out";
+        String link = prefix + "o0";
+        Commands.run("ip", "netns", "add", namespace);
+        Commands.run("ip", "link", "add", link, "type", "veth", "peer", "name", "eth0", "netns", namespace);
+        Commands.run("ip", "link", "set", link, "master", prefix + "br0", "up");
+        Commands.run("ip", "-n", namespace, "addr", "add", address, "dev", "eth0");
+        Commands.run("ip", "-n", namespace, "link", "set", "eth0", "up");
+        Commands.run("ip", "-n", namespace, "link", "set", "lo", "up");
+        return namespace;
+    }
+
     /** Every host object with the prefix (or under the state directory) that still exists. */
     public static List<String> leftovers(String prefix, Path stateDir) throws IOException {
         List<String> left = new ArrayList<>();

@@ -134,6 +134,6 @@ public abstract class PanelTest {
 
     /** A customer opened by its reseller. */
     protected AccountSummary createCustomer(String username, AccountSummary reseller) {
-        return as(reseller.username(), () -> accounts.createCustomer(newAccount(username), null));
+        return as(reseller.username(), () -> accounts.createCustomer(newAccount(username), null, null));
     }
 }

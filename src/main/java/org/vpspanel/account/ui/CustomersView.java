@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -17,10 +18,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.data.domain.Pageable;
 import org.vpspanel.account.AccountFilter;
 import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
+import org.vpspanel.account.BillingPeriod;
 import org.vpspanel.account.CurrentUser;
 import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.FormDialog;
@@ -58,6 +61,7 @@ class CustomersView extends VerticalLayout {
             grid.addColumn(c -> c.resellerName() == null ? "— host —" : c.resellerName()).setHeader("Reseller");
         }
         grid.addColumn(c -> DAY.format(c.createdAt())).setHeader("Since").setKey("createdAt").setSortable(true);
+        grid.addComponentColumn(this::billingDay).setHeader("Billing day").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> c.enabled() ? "Active" : "Disabled").setHeader("Status");
         grid.addComponentColumn(this::enableToggle).setAutoWidth(true).setFlexGrow(0);
         grid.setItemsPageable(pageable -> accounts.findCustomers(filter(), pageable).getContent(),
@@ -88,22 +92,61 @@ class CustomersView extends VerticalLayout {
         return toggle;
     }
 
+    /** The customer's billing day with a button that moves it. */
+    private HorizontalLayout billingDay(AccountSummary customer) {
+        Button change = RowActions.edit("billing-day-" + customer.username(), "Change the billing day of "
+                + customer.username(), () -> openBillingDay(customer));
+        HorizontalLayout cell = new HorizontalLayout(new Span(String.valueOf(customer.billingDay())), change);
+        cell.setAlignItems(Alignment.CENTER);
+        return cell;
+    }
+
+    private void openBillingDay(AccountSummary customer) {
+        ComboBox<Integer> day = billingDayField();
+        day.setValue(customer.billingDay());
+        day.setHelperText("The current billing month still ends when it was going to; the next ones start on "
+                + "this day");
+        FormDialog dialog = new FormDialog("Billing day of " + customer.username(), "billing-day",
+                () -> Map.of("billingDay", day), () -> {
+            accounts.changeBillingDay(customer.id(), day.getValue());
+            grid.getDataProvider().refreshAll();
+            Notices.success("The billing month of " + customer.username() + " now starts on day " + day.getValue());
+            return true;
+        });
+        dialog.form().add(day);
+        dialog.open();
+    }
+
+    /** Days 1-28 (every month has them); typing a day picks it. */
+    private static ComboBox<Integer> billingDayField() {
+        ComboBox<Integer> day = new ComboBox<>("Billing day");
+        day.setId("customer-billing-day");
+        day.setItems(IntStream.rangeClosed(BillingPeriod.FIRST_DAY, BillingPeriod.LAST_DAY).boxed().toList());
+        day.setItemLabelGenerator(String::valueOf);
+        return day;
+    }
+
     private void openCreate() {
         NewAccountFields account = new NewAccountFields("customer");
+        ComboBox<Integer> billingDay = billingDayField();
+        billingDay.setPlaceholder("The day it is opened");
+        billingDay.setHelperText("The day of the month its traffic quota starts again (empty: today, 28 at most)");
         ComboBox<AccountSummary> reseller = new ComboBox<>("Reseller");
         reseller.setId("customer-reseller");
         reseller.setItemLabelGenerator(AccountSummary::username);
         reseller.setHelperText("Empty: a customer of the host");
         Map<String, HasValidation> fields = new HashMap<>(account.byName());
         fields.put("reseller", reseller);
+        fields.put("billingDay", billingDay);
         FormDialog dialog = new FormDialog("New customer", "customer", () -> fields, () -> {
             Long resellerId = reseller.getValue() == null ? null : reseller.getValue().id();
-            AccountSummary created = accounts.createCustomer(account.value(), resellerId);
+            AccountSummary created = accounts.createCustomer(account.value(), resellerId, billingDay.getValue());
             grid.getDataProvider().refreshAll();
             Notices.success("Customer " + created.username() + " created");
             return true;
         });
         account.addTo(dialog.form());
+        dialog.form().add(billingDay);
         if (admin) {
             reseller.setItems(accounts.findResellers(AccountFilter.none(), Pageable.ofSize(500)).getContent());
             dialog.form().add(reseller);

@@ -55,6 +55,7 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
     private long partitionId;
     private PartitionSummary shown;
     private UsageGraphs usage;
+    private TrafficMeter traffic;
     private Grid<JobSummary> jobGrid;
     private Runnable unsubscribe;
     private com.vaadin.flow.shared.Registration polling;
@@ -95,6 +96,7 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
             show(partition);
         } else {
             jobGrid.setItems(partitions.jobs(partitionId));
+            traffic.refresh();
             usage.refresh();
         }
     }
@@ -129,8 +131,10 @@ class PartitionView extends VerticalLayout implements BeforeEnterObserver {
         }
         usage = new UsageGraphs(window -> partitions.usage(partitionId, window),
                 window -> partitions.limitEvents(partitionId, window));
+        traffic = new TrafficMeter(() -> partitions.traffic(partitionId),
+                partition.state() == PartitionState.SUSPENDED);
         jobGrid = jobs();
-        add(facts(partition), new H3("Usage"), usage, new H3("Jobs"), jobGrid, new H3("Resources"),
+        add(facts(partition), new H3("Usage"), traffic, usage, new H3("Jobs"), jobGrid, new H3("Resources"),
                 resources(partition));
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vpspanel.agent.Json;
 import org.vpspanel.agent.host.Commands;
+import org.vpspanel.testing.HostObjects;
 
 import java.io.File;
 import java.security.SecureRandom;
@@ -42,14 +43,7 @@ class NetworkKernelTest {
             assertThat(created.exitCode()).as(created.err()).isZero();
             assertThat(agent.vpsctl("start", partition[0]).exitCode()).isZero();
         }
-        outside = agent.prefix + "-out";
-        String link = agent.prefix + "o0";
-        Commands.run("ip", "netns", "add", outside);
-        Commands.run("ip", "link", "add", link, "type", "veth", "peer", "name", "eth0", "netns", outside);
-        Commands.run("ip", "link", "set", link, "master", agent.prefix + "br0", "up");
-        Commands.run("ip", "-n", outside, "addr", "add", subnet + "1/24", "dev", "eth0");
-        Commands.run("ip", "-n", outside, "link", "set", "eth0", "up");
-        Commands.run("ip", "-n", outside, "link", "set", "lo", "up");
+        outside = HostObjects.outsideNamespace(agent.prefix, subnet + "1/24");
         File www = agent.stateDir.resolve("www").toFile();
         www.mkdirs();
         java.nio.file.Files.writeString(www.toPath().resolve("ok.txt"), "outside\n");
