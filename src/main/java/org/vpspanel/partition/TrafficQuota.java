@@ -14,7 +14,7 @@ import org.vpspanel.account.AccountService;
 import org.vpspanel.account.BillingPeriod;
 import org.vpspanel.account.SystemActor;
 import org.vpspanel.plan.PlanService;
-import org.vpspanel.plan.PlanSummary;
+import org.vpspanel.plan.OverQuotaPolicy;
 import org.vpspanel.resources.ResourceField;
 
 /**
@@ -142,12 +142,12 @@ class TrafficQuota {
     }
 
     private PartitionTraffic.Row enforce(Partition partition, PartitionTraffic.Row row, long quota) {
-        PlanSummary plan = plans.getUnscoped(partition.getPlanId());
-        return switch (plan.overQuotaAction()) {
+        OverQuotaPolicy plan = plans.overQuotaPolicy(partition.getPlanId());
+        return switch (plan.action()) {
             case THROTTLE -> {
-                jobs.enqueue(partition, JobKind.THROTTLE_TRAFFIC, Map.of("rate", plan.overQuotaRate(),
+                jobs.enqueue(partition, JobKind.THROTTLE_TRAFFIC, Map.of("rate", plan.rate(),
                         "usedBytes", row.usedBytes(), "quotaBytes", quota), SystemActor.NAME);
-                yield row.withOverQuota(OverQuota.THROTTLED, plan.overQuotaRate());
+                yield row.withOverQuota(OverQuota.THROTTLED, plan.rate());
             }
             case SUSPEND -> {
                 jobs.enqueue(partition, JobKind.SUSPEND, Map.of("reason", SUSPEND_REASON,

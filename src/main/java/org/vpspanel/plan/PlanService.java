@@ -102,11 +102,12 @@ public class PlanService {
         return summary(visiblePlan(planId));
     }
 
-    /** A plan whoever asks, for background tasks without a signed-in user (the traffic quota reads its action). */
+    /** What a plan does over its traffic quota, whoever asks: the quota's background task has no signed-in user. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
-    public PlanSummary getUnscoped(long planId) {
-        return summary(plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan", planId)));
+    public OverQuotaPolicy overQuotaPolicy(long planId) {
+        Plan plan = plans.findById(planId).orElseThrow(() -> new NotFoundException("Plan", planId));
+        return new OverQuotaPolicy(plan.getOverQuotaAction(), plan.getOverQuotaRate());
     }
 
     /**
