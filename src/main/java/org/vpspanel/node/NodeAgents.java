@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.vpspanel.agent.AgentClient;
+import org.vpspanel.agent.AgentEndpoint;
 import org.vpspanel.agent.ConsoleClient;
 
 /**
@@ -79,7 +80,7 @@ public class NodeAgents {
             throw new AgentUnavailableException("agent address " + url + " is not supported (only unix:/path/to/socket)");
         }
         try {
-            ConsoleClient.attach(Path.of(url.substring(UNIX_SCHEME.length())), partitionId, rows, columns, typed, shown);
+            ConsoleClient.attach(new AgentEndpoint.Local(Path.of(url.substring(UNIX_SCHEME.length()))), partitionId, rows, columns, typed, shown);
         } catch (IOException e) {
             throw new AgentUnavailableException("console connection to the agent broke: " + e.getMessage());
         } catch (IllegalStateException refused) {
@@ -91,7 +92,7 @@ public class NodeAgents {
         if (!url.startsWith(UNIX_SCHEME)) {
             throw new AgentUnavailableException("agent address " + url + " is not supported (only unix:/path/to/socket)");
         }
-        return clients.computeIfAbsent(url, u -> new AgentClient(Path.of(u.substring(UNIX_SCHEME.length()))));
+        return clients.computeIfAbsent(url, u -> new AgentClient(new AgentEndpoint.Local(Path.of(u.substring(UNIX_SCHEME.length())))));
     }
 
     @PreDestroy

@@ -79,7 +79,7 @@ class PartitionLifecycleKernelTest {
         };
         Thread session = Thread.ofPlatform().daemon().start(() -> {
             try {
-                org.vpspanel.agent.ConsoleClient.attach(agent.socket, "life", 30, 100, typed, screen);
+                org.vpspanel.agent.ConsoleClient.attach(new org.vpspanel.agent.AgentEndpoint.Local(agent.socket), "life", 30, 100, typed, screen);
             } catch (java.io.IOException e) {
                 shown.append("failed: ").append(e.getMessage());
             }
@@ -95,7 +95,7 @@ class PartitionLifecycleKernelTest {
         assertThat(session.isAlive()).as(shown.toString()).isFalse();
         assertThat(shown.toString()).containsPattern("/dev/pts/[0-9]+").contains("30 100");
         // (not through vpsctl here: it would read the test JVM's stdin, which surefire talks over)
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.vpspanel.agent.ConsoleClient.attach(agent.socket, "nothere",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.vpspanel.agent.ConsoleClient.attach(new org.vpspanel.agent.AgentEndpoint.Local(agent.socket), "nothere",
                         24, 80, java.io.InputStream.nullInputStream(), java.io.OutputStream.nullOutputStream()))
                 .hasMessage("no partition 'nothere'");
     }
@@ -143,7 +143,7 @@ class PartitionLifecycleKernelTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("vpsctl: unknown option '--colour' for create\n");
 
-        var reply = new org.vpspanel.agent.AgentClient(agent.socket).send("PUT", "/v1/partitions/life",
+        var reply = new org.vpspanel.agent.AgentClient(new org.vpspanel.agent.AgentEndpoint.Local(agent.socket)).send("PUT", "/v1/partitions/life",
                 Map.of("hostname", "life1", "template", "busybox", "resources", Map.of("memory", "64M", "colour", "red")),
                 false, java.time.Duration.ofSeconds(10));
         assertThat(reply.status()).isEqualTo(400);
