@@ -1,6 +1,5 @@
 package org.vpspanel.agent;
 
-import org.vpspanel.agent.tls.TlsIdentity;
 
 import java.nio.file.Path;
 

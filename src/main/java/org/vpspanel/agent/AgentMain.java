@@ -6,7 +6,6 @@ import org.vpspanel.agent.partition.PartitionManager;
 import org.vpspanel.agent.protocol.AgentApi;
 import org.vpspanel.agent.protocol.AgentServer;
 import org.vpspanel.agent.protocol.TrustApi;
-import org.vpspanel.agent.tls.TlsIdentity;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vpspanel.agent.cli.Vpsctl;
-import org.vpspanel.agent.tls.EnrollmentToken;
-import org.vpspanel.agent.tls.TlsIdentity;
 import org.vpspanel.testing.AgentProcess;
 
 /**

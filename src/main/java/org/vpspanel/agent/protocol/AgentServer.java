@@ -20,7 +20,7 @@ import org.vpspanel.agent.Json;
 import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.tls.Fingerprints;
 import org.vpspanel.agent.tls.TlsContexts;
-import org.vpspanel.agent.tls.TlsIdentity;
+import org.vpspanel.agent.TlsIdentity;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package org.vpspanel.agent.protocol;
 
 import org.vpspanel.agent.tls.EnrollmentTokens;
 import org.vpspanel.agent.tls.Fingerprints;
-import org.vpspanel.agent.tls.TlsIdentity;
+import org.vpspanel.agent.TlsIdentity;
 import org.vpspanel.agent.tls.TrustedPanels;
 
 import java.io.IOException;

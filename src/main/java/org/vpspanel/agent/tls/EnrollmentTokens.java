@@ -1,5 +1,7 @@
 package org.vpspanel.agent.tls;
 
+import org.vpspanel.agent.EnrollmentToken;
+
 import org.vpspanel.agent.Json;
 
 import java.nio.file.Files;

@@ -26,7 +26,7 @@ public final class Fingerprints {
         }
     }
 
-    static String of(byte[] sha256) {
+    public static String of(byte[] sha256) {
         return COLONS.formatHex(sha256);
     }
 

@@ -1,5 +1,7 @@
 package org.vpspanel.agent.tls;
 
+import org.vpspanel.agent.TlsIdentity;
+
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;

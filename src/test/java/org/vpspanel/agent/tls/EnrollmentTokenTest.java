@@ -1,5 +1,9 @@
 package org.vpspanel.agent.tls;
 
+import org.vpspanel.agent.EnrollmentToken;
+
+import org.vpspanel.agent.TlsIdentity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,9 @@
-package org.vpspanel.agent.tls;
+package org.vpspanel.agent;
 
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
+import org.vpspanel.agent.tls.Fingerprints;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.vpspanel.agent.tls;
+package org.vpspanel.agent;
 
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -6,6 +6,7 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.vpspanel.agent.tls.Fingerprints;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
