@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -57,6 +59,9 @@ class RemoteAgentTest {
 
         EnrollmentToken token = EnrollmentToken.decode(enrollmentToken());
         assertThat(token.address()).isEqualTo(agent.tcpAddress());
+        assertThat(Files.getPosixFilePermissions(agent.stateDir().resolve("tls/agent.key"))).as("the agent's key is root's alone")
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(agent.stateDir().resolve("tls"))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         AgentClient.Answer enrolled = remote(panel, "POST", "/v1/trust", Map.of("token", token.id(), "proof", token.proof(panel.fingerprint())));
 
         assertThat(enrolled.status()).isEqualTo(200);
