@@ -74,7 +74,7 @@ public final class AgentMain {
         Path tlsDir = config.stateDir().resolve("tls");
         AgentServer.TcpListener tcp = listen == null ? null
                 : new AgentServer.TcpListener(listen, TlsIdentity.loadOrCreate(tlsDir, "agent", "vps-agent " + hostname()));
-        TrustApi trust = TrustApi.keptIn(tlsDir, tcp == null ? null : tcp.identity(), listen == null ? null : hostAndPort(listen));
+        TrustApi trust = TrustApi.keptIn(tlsDir, tcp == null ? null : tcp.identity(), tcp == null ? null : tcp.hostAndPort());
         try (AgentServer server = AgentServer.start(api, trust, config.socket(), group, tcp)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -84,7 +84,7 @@ public final class AgentMain {
                 }
             }));
             if (tcp != null) {
-                System.err.println("vps-agent: listening on " + hostAndPort(listen) + " (TLS; certificate " + tcp.identity().fingerprint() + ")");
+                System.err.println("vps-agent: listening on " + tcp.hostAndPort() + " (TLS; certificate " + tcp.identity().fingerprint() + ")");
             }
             System.err.println("vps-agent: listening on " + config.socket() + " (prefix " + config.prefix()
                     + ", state " + config.stateDir() + ", cgroup " + cgroups.version() + ")");
@@ -116,11 +116,6 @@ public final class AgentMain {
             throw new IllegalArgumentException("--listen takes ADDRESS:PORT, e.g. 0.0.0.0:8443, not '" + text + "'");
         }
         return InetSocketAddress.createUnresolved(host, Integer.parseInt(port));
-    }
-
-    private static String hostAndPort(InetSocketAddress address) {
-        String host = address.getHostString();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static String hostname() {

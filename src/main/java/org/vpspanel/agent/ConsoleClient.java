@@ -10,11 +10,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -23,6 +26,8 @@ import java.util.Locale;
  * shell ends. Written on a plain socket because both directions must flow at once.
  */
 public final class ConsoleClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private ConsoleClient() {
     }
@@ -96,8 +101,16 @@ public final class ConsoleClient {
                 yield new Line(Channels.newInputStream(channel), Channels.newOutputStream(channel), channel);
             }
             case AgentEndpoint.Remote remote -> {
-                SSLSocket socket = (SSLSocket) TlsContexts.client(remote.client(), remote.agentFingerprint()).getSocketFactory()
-                        .createSocket(remote.host(), remote.port());
+                Socket tcp = new Socket();
+                SSLSocket socket;
+                try {
+                    tcp.connect(new InetSocketAddress(remote.host(), remote.port()), (int) CONNECT_TIMEOUT.toMillis());
+                    socket = (SSLSocket) TlsContexts.client(remote.client(), remote.agentFingerprint()).getSocketFactory()
+                            .createSocket(tcp, remote.host(), remote.port(), true);
+                } catch (IOException e) {
+                    tcp.close();
+                    throw e;
+                }
                 try {
                     socket.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
                     socket.startHandshake();

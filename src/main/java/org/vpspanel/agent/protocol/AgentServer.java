@@ -17,10 +17,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.vpspanel.agent.Json;
+import org.vpspanel.agent.TlsIdentity;
 import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.tls.Fingerprints;
 import org.vpspanel.agent.tls.TlsContexts;
-import org.vpspanel.agent.TlsIdentity;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -63,6 +63,12 @@ public final class AgentServer implements AutoCloseable {
 
     /** Where and as whom the agent listens on TCP. */
     public record TcpListener(InetSocketAddress address, TlsIdentity identity) {
+
+        /** HOST:PORT, as --listen takes it. */
+        public String hostAndPort() {
+            String host = address.getHostString();
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        }
     }
 
     /**
