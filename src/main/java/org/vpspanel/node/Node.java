@@ -99,6 +99,10 @@ class Node {
         return name;
     }
 
+    String getAddress() {
+        return address;
+    }
+
     String getAgentUrl() {
         return agentUrl;
     }

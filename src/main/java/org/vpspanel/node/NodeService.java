@@ -76,25 +76,58 @@ public class NodeService {
         validation.check(tokenProblem == null, "token", tokenProblem);
         validation.throwIfInvalid();
         AgentAddress address = AgentAddress.parse(complete.address()).orElseThrow();
+        enrollWith(address, enrollment);
+        String fingerprint = enrollment.agentFingerprint();
+        long nodeId = transactions.execute(status -> {
+            check(complete, null).throwIfInvalid();
+            Node node = nodes.save(new Node(complete, clock.instant()));
+            audit.record("node.create", "node", node.getId(), describe(complete));
+            enrolled(node, address, fingerprint);
+            return node.getId();
+        });
+        return checkAgent(nodeId);
+    }
+
+    /**
+     * Enrolls this panel with the agent at an existing node's address by a new token: a node recorded without
+     * its agent, one whose agent was set up again (a new certificate), or one whose agent stopped trusting the
+     * panel. The node then uses that agent, pinned to the token's certificate.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public NodeSummary enrollAgent(long nodeId, String token) {
+        String nodeAddress = nodes.findById(nodeId).map(Node::getAddress)
+                .orElseThrow(() -> new NotFoundException("Node", nodeId));
+        EnrollmentToken enrollment;
         try {
-            agents.enroll(address, enrollment);
+            enrollment = EnrollmentToken.decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("token", capitalized(e.getMessage()));
+        }
+        AgentAddress address = AgentAddress.parse(nodeAddress).orElseThrow(() -> new InvalidInputException("address",
+                "Address must be a hostname or an IPv4 address, optionally with :port"));
+        enrollWith(address, enrollment);
+        transactions.executeWithoutResult(status -> enrolled(nodes.findById(nodeId)
+                .orElseThrow(() -> new NotFoundException("Node", nodeId)), address, enrollment.agentFingerprint()));
+        return checkAgent(nodeId);
+    }
+
+    /** Asks the agent to trust this panel; its refusal, or why it could not be asked, on the form's field. */
+    private void enrollWith(AgentAddress address, EnrollmentToken token) {
+        try {
+            agents.enroll(address, token);
         } catch (AgentUnavailableException e) {
             throw new InvalidInputException("address", "Cannot enroll with the agent at " + address + ": "
                     + e.getMessage().replaceFirst("^cannot reach the agent at \\S+: ", ""));
         } catch (AgentRefusedException e) {
             throw new InvalidInputException("token", "The agent refused: " + e.getMessage());
         }
-        String fingerprint = enrollment.agentFingerprint();
-        long nodeId = transactions.execute(status -> {
-            check(complete, null).throwIfInvalid();
-            Node node = nodes.save(new Node(complete, clock.instant()));
-            node.enroll(address.url(), fingerprint);
-            audit.record("node.create", "node", node.getId(), describe(complete));
-            audit.record("node.agent", "node", node.getId(), node.getName() + " uses the agent at " + address
-                    + " with the certificate " + fingerprint);
-            return node.getId();
-        });
-        return checkAgent(nodeId);
+    }
+
+    private void enrolled(Node node, AgentAddress address, String fingerprint) {
+        node.enroll(address.url(), fingerprint);
+        audit.record("node.agent", "node", node.getId(), node.getName() + " uses the agent at " + address
+                + " with the certificate " + fingerprint);
     }
 
     /** The fingerprint of the client certificate this panel presents to remote agents, for admins to compare. */

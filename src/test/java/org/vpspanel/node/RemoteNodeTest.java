@@ -103,6 +103,11 @@ class RemoteNodeTest extends PanelTest {
         assertThatThrownBy(() -> agents.call(node.id(), "GET", "/v1/partitions", null, Duration.ofSeconds(10)))
                 .isInstanceOf(AgentRefusedException.class).hasMessageContaining("is not enrolled with this agent");
         assertThat(as(ADMIN, () -> nodes.checkAgent(node.id())).lastError()).contains("not enrolled");
+
+        NodeSummary again = as(ADMIN, () -> nodes.enrollAgent(node.id(), token(agent, Map.of())));
+        assertThat(again.lastError()).as("a new token lets the panel in again").isNull();
+        assertThat(agents.callForList(node.id(), "GET", "/v1/partitions", null, Duration.ofSeconds(10))).hasSize(1);
+        agent.send("DELETE", "/v1/trust/" + panel, null);
     }
 
     @Test
@@ -130,6 +135,12 @@ class RemoteNodeTest extends PanelTest {
         String expired = token(agent, Map.of("validSeconds", 1));
         Thread.sleep(1_500);
         assertRefused(draft("remote3", agent.tcpAddress()), expired, "token", "expired");
+
+        NodeSummary recorded = as(ADMIN, () -> nodes.create(draft("remote4", agent.tcpAddress())));
+        assertThat(recorded.status()).isEqualTo(NodeStatus.NOT_ENROLLED);
+        assertThatThrownBy(() -> as(ADMIN, () -> nodes.enrollAgent(recorded.id(), token)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("used already");
+        assertThat(as(ADMIN, () -> nodes.enrollAgent(recorded.id(), token(agent, Map.of()))).status()).isEqualTo(NodeStatus.ONLINE);
         agent.send("DELETE", "/v1/trust/" + as(ADMIN, nodes::panelFingerprint), null);
     }
 

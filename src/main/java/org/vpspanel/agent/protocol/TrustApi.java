@@ -30,6 +30,7 @@ import java.util.Set;
  */
 public final class TrustApi {
 
+    private static final System.Logger LOG = System.getLogger("vps-agent");
     private static final String TRUST = "/v1/trust";
     private static final int MAX_VALID_SECONDS = 7 * 24 * 3600;
 
@@ -96,9 +97,11 @@ public final class TrustApi {
             try {
                 tokens.redeem(id, clientFingerprint, proof);
             } catch (EnrollmentTokens.RefusedException e) {
+                LOG.log(System.Logger.Level.WARNING, "refused to enroll " + clientFingerprint + " from " + from + ": " + e.getMessage());
                 throw new ApiException(403, "token", e.getMessage());
             }
             panels.add(clientFingerprint, clientSubject, from);
+            LOG.log(System.Logger.Level.INFO, "enrolled the panel " + clientFingerprint + " (" + clientSubject + ") from " + from);
             return new AgentApi.Reply(200, Map.of("trusted", clientFingerprint, "agent", agentFingerprint));
         });
     }
@@ -127,6 +130,7 @@ public final class TrustApi {
             if (!panels.remove(fingerprint)) {
                 throw new ApiException(404, "fingerprint", "no trusted panel has the certificate " + fingerprint);
             }
+            LOG.log(System.Logger.Level.INFO, "no longer trusts the panel " + fingerprint);
             return new AgentApi.Reply(200, Map.of("removed", fingerprint));
         });
     }

@@ -104,7 +104,9 @@ class NodesView extends VerticalLayout {
         NumberField diskOvercommit = fields.required("diskOvercommit", ratioField("Disk overcommit", 1.0));
         TextArea tokenFingerprint = fingerprint("node-token-fingerprint",
                 "Agent certificate (SHA-256) in the token: compare it with what vpsctl enroll printed", "");
-        TextField token = existing == null ? enrollmentTokenField(fields, address, tokenFingerprint) : null;
+        TextField token = enrollmentTokenField(fields, address, tokenFingerprint, existing == null
+                ? "From vpsctl enroll on the node; leave empty to record the node without its agent"
+                : "From vpsctl enroll on the node, to enroll with its agent (again); leave empty to keep the agent as it is");
         if (existing != null) {
             name.setValue(existing.name());
             address.setValue(existing.address());
@@ -131,30 +133,30 @@ class NodesView extends VerticalLayout {
                     memoryBytes, diskBytes, cpuOvercommit.getValue(), memoryOvercommit.getValue(),
                     diskOvercommit.getValue());
             NodeSummary saved;
+            boolean enrolling = !token.getValue().isBlank();
             if (existing != null) {
                 saved = nodes.update(existing.id(), draft);
-            } else if (token.getValue().isBlank()) {
-                saved = nodes.create(draft);
-            } else {
+                if (enrolling) {
+                    saved = nodes.enrollAgent(existing.id(), token.getValue());
+                }
+            } else if (enrolling) {
                 saved = nodes.addRemote(draft, token.getValue());
+            } else {
+                saved = nodes.create(draft);
             }
             grid.getDataProvider().refreshAll();
-            Notices.success("Node " + saved.name() + (existing != null ? " saved" : saved.agentFingerprint() != null
-                    ? " enrolled: its agent is " + saved.status().label().toLowerCase(java.util.Locale.ROOT) : " created"));
+            Notices.success("Node " + saved.name() + (enrolling ? " enrolled: its agent is "
+                    + saved.status().label().toLowerCase(java.util.Locale.ROOT) : existing != null ? " saved" : " created"));
             return true;
         });
         dialog.setWidth("40rem");
         dialog.form().add(fields.components());
-        if (existing == null) {
-            dialog.form().add(tokenFingerprint);
-        }
+        dialog.form().add(tokenFingerprint);
         if (existing != null && existing.agentFingerprint() != null) {
             dialog.form().add(fingerprint("node-agent-fingerprint", "Agent certificate (SHA-256), pinned", existing.agentFingerprint()));
         }
-        if (existing == null || existing.agentFingerprint() != null) {
-            dialog.form().add(fingerprint("panel-fingerprint", "This panel's certificate (SHA-256), as vpsctl trust list shows it",
-                    nodes.panelFingerprint()));
-        }
+        dialog.form().add(fingerprint("panel-fingerprint", "This panel's certificate (SHA-256), as vpsctl trust list shows it",
+                nodes.panelFingerprint()));
         dialog.open();
         name.focus();
     }
@@ -164,9 +166,9 @@ class NodesView extends VerticalLayout {
      * it pins, for the admin to compare with what vpsctl printed, and the agent's address is filled in if none
      * was typed.
      */
-    private static TextField enrollmentTokenField(FormFields fields, TextField address, TextArea agentFingerprint) {
+    private static TextField enrollmentTokenField(FormFields fields, TextField address, TextArea agentFingerprint, String hint) {
         TextField token = fields.optional("token", new TextField("Enrollment token"));
-        token.setHelperText("From vpsctl enroll on the node; leave empty to record the node without its agent");
+        token.setHelperText(hint);
         token.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
         token.getElement().setAttribute("colspan", "2");
         agentFingerprint.setVisible(false);
