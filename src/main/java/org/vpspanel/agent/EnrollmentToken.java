@@ -39,7 +39,7 @@ public record EnrollmentToken(String address, String id, byte[] secret, String a
 
     public EnrollmentToken {
         if (address.getBytes(StandardCharsets.UTF_8).length > MAX_ADDRESS_BYTES) {
-            throw new IllegalArgumentException("the address is longer than " + MAX_ADDRESS_BYTES + " bytes");
+            throw new IllegalArgumentException("The address is longer than " + MAX_ADDRESS_BYTES + " bytes");
         }
         agentFingerprint = Fingerprints.normalize(agentFingerprint);
     }
@@ -61,25 +61,25 @@ public record EnrollmentToken(String address, String id, byte[] secret, String a
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(body.array());
     }
 
-    /** Reads a token as pasted (surrounding blanks ignored); a refusal says what is wrong with it. */
+    /** Reads a token as pasted (surrounding blanks ignored); a refusal says what is wrong with it, as a sentence. */
     public static EnrollmentToken decode(String text) {
         String token = text == null ? "" : text.strip();
         if (!token.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("not an enrollment token: they start with " + PREFIX + " (run vpsctl enroll on the node)");
+            throw new IllegalArgumentException("Not an enrollment token: they start with " + PREFIX + " (run vpsctl enroll on the node)");
         }
         byte[] bytes;
         try {
             bytes = Base64.getUrlDecoder().decode(token.substring(PREFIX.length()));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the enrollment token is damaged: it holds characters a token never has");
+            throw new IllegalArgumentException("The enrollment token is damaged: it holds characters a token never has");
         }
         int fixed = 1 + ID_BYTES + SECRET_BYTES + FINGERPRINT_BYTES;
         if (bytes.length < fixed + CHECKSUM_BYTES
                 || !Arrays.equals(checksum(bytes, bytes.length - CHECKSUM_BYTES), Arrays.copyOfRange(bytes, bytes.length - CHECKSUM_BYTES, bytes.length))) {
-            throw new IllegalArgumentException("the enrollment token is damaged: copy it again in full");
+            throw new IllegalArgumentException("The enrollment token is damaged: copy it again in full");
         }
         if (bytes[0] != VERSION) {
-            throw new IllegalArgumentException("the enrollment token is of version " + bytes[0] + ", which this panel does not know");
+            throw new IllegalArgumentException("The enrollment token is of version " + bytes[0] + ", which this panel does not know");
         }
         ByteBuffer body = ByteBuffer.wrap(bytes, 1, bytes.length - 1 - CHECKSUM_BYTES);
         byte[] id = new byte[ID_BYTES];

@@ -68,7 +68,7 @@ public class NodeService {
         try {
             enrollment = EnrollmentToken.decode(token);
         } catch (IllegalArgumentException e) {
-            tokenProblem = capitalized(e.getMessage());
+            tokenProblem = e.getMessage();
         }
         NodeDraft complete = enrollment != null && (draft.address() == null || draft.address().isBlank())
                 ? draft.withAddress(enrollment.address()) : draft;
@@ -102,7 +102,7 @@ public class NodeService {
         try {
             enrollment = EnrollmentToken.decode(token);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("token", capitalized(e.getMessage()));
+            throw new InvalidInputException("token", e.getMessage());
         }
         AgentAddress address = AgentAddress.parse(nodeAddress).orElseThrow(() -> new InvalidInputException("address",
                 "Address must be a hostname or an IPv4 address, optionally with :port"));
@@ -265,10 +265,6 @@ public class NodeService {
         validation.check(validation.hasErrorFor("name") || !nodes.nameTaken(draft.name(), nodeId), "name",
                 "A node named '" + draft.name() + "' exists already");
         return validation;
-    }
-
-    private static String capitalized(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     private static void checkRatio(double ratio, String field, String what, Validation validation) {

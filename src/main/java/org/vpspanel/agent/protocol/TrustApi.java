@@ -142,7 +142,12 @@ public final class TrustApi {
         }
         String address = request.containsKey("address") ? Bodies.requiredString(request, "address", 255) : listenAddress;
         int validSeconds = Bodies.seconds(request, "validSeconds", 3600, 1, MAX_VALID_SECONDS);
-        EnrollmentTokens.Issued issued = tokens.issue(address, agentFingerprint, Duration.ofSeconds(validSeconds));
+        EnrollmentTokens.Issued issued;
+        try {
+            issued = tokens.issue(address, agentFingerprint, Duration.ofSeconds(validSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "address", e.getMessage());
+        }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("token", issued.token().encode());
         reply.put("address", address);

@@ -15,11 +15,13 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.springframework.data.domain.Sort;
 import org.vpspanel.agent.EnrollmentToken;
 import org.vpspanel.node.NodeCapacity;
@@ -146,7 +148,7 @@ class NodesView extends VerticalLayout {
             }
             grid.getDataProvider().refreshAll();
             Notices.success("Node " + saved.name() + (enrolling ? " enrolled: its agent is "
-                    + saved.status().label().toLowerCase(java.util.Locale.ROOT) : existing != null ? " saved" : " created"));
+                    + saved.status().label().toLowerCase(Locale.ROOT) : existing != null ? " saved" : " created"));
             return true;
         });
         dialog.setWidth("40rem");
@@ -169,7 +171,7 @@ class NodesView extends VerticalLayout {
     private static TextField enrollmentTokenField(FormFields fields, TextField address, TextArea agentFingerprint, String hint) {
         TextField token = fields.optional("token", new TextField("Enrollment token"));
         token.setHelperText(hint);
-        token.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.ON_CHANGE);
+        token.setValueChangeMode(ValueChangeMode.ON_CHANGE);
         token.getElement().setAttribute("colspan", "2");
         agentFingerprint.setVisible(false);
         token.addValueChangeListener(e -> {
@@ -187,7 +189,7 @@ class NodesView extends VerticalLayout {
                     address.setInvalid(false);
                 }
             } catch (IllegalArgumentException bad) {
-                token.setErrorMessage(Character.toUpperCase(bad.getMessage().charAt(0)) + bad.getMessage().substring(1));
+                token.setErrorMessage(bad.getMessage());
                 token.setInvalid(true);
             }
         });

@@ -36,6 +36,8 @@ class TrustApiTest {
         assertThat(trust.handleLocal("DELETE", "/v1/trust/" + "ab".repeat(32), "").status()).isEqualTo(404);
         assertThat(body(trust.handleLocal("POST", "/v1/trust/tokens", "{\"validSeconds\":0}"))).containsEntry("field", "validSeconds");
         assertThat(body(trust.handleLocal("POST", "/v1/trust/tokens", "{\"ttl\":5}"))).containsEntry("field", "ttl");
+        assertThat(body(trust.handleLocal("POST", "/v1/trust/tokens", "{\"address\":\"" + "ä".repeat(200) + "\"}")))
+                .containsEntry("field", "address");
         AgentApi.Reply issued = trust.handleLocal("POST", "/v1/trust/tokens", "");
         assertThat(issued.status()).isEqualTo(201);
         assertThat(body(issued)).containsEntry("address", "10.0.0.5:8443").containsKeys("token", "fingerprint", "expiresAt");

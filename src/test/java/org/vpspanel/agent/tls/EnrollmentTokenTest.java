@@ -50,7 +50,7 @@ class EnrollmentTokenTest {
         assertThatThrownBy(() -> EnrollmentToken.decode(text.substring(0, 60))).hasMessageContaining("damaged");
         assertThatThrownBy(() -> EnrollmentToken.decode(text + "!")).hasMessageContaining("characters a token never has");
         assertThatThrownBy(() -> EnrollmentToken.decode("vpsp_abc")).hasMessageContaining("start with vpsn_");
-        assertThatThrownBy(() -> EnrollmentToken.decode("")).hasMessageContaining("not an enrollment token");
+        assertThatThrownBy(() -> EnrollmentToken.decode("")).hasMessageContaining("Not an enrollment token");
     }
 
     @Test
