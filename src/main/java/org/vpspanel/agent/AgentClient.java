@@ -2,27 +2,42 @@ package org.vpspanel.agent;
 
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.StringRequestContent;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.io.Transport;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.vpspanel.agent.tls.TlsContexts;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Talks the agent protocol over the agent's Unix domain socket: vpsctl and the panel use it. */
+/** Talks the agent protocol over the agent's Unix domain socket or over TLS: vpsctl and the panel use it. */
 public final class AgentClient implements AutoCloseable {
 
     private final HttpClient http;
-    private final Path socket;
+    private final AgentEndpoint endpoint;
 
-    public AgentClient(Path socket) {
-        this.socket = socket;
-        this.http = new HttpClient();
+    public AgentClient(AgentEndpoint endpoint) {
+        this.endpoint = endpoint;
+        this.http = switch (endpoint) {
+            case AgentEndpoint.Local local -> new HttpClient();
+            case AgentEndpoint.Remote remote -> {
+                SslContextFactory.Client tls = new SslContextFactory.Client();
+                tls.setSslContext(TlsContexts.client(remote.client(), remote.agentFingerprint()));
+                tls.setIncludeProtocols(TlsContexts.PROTOCOL);
+                tls.setEndpointIdentificationAlgorithm(null); // the pinned fingerprint replaces the name check
+                ClientConnector connector = new ClientConnector();
+                connector.setSslContextFactory(tls);
+                yield new HttpClient(new HttpClientTransportOverHTTP(connector));
+            }
+        };
         try {
             http.start();
         } catch (Exception e) {
@@ -48,11 +63,16 @@ public final class AgentClient implements AutoCloseable {
     }
 
     public Answer send(String method, String path, Object body, boolean createOnly, Duration timeout) {
-        if (!Files.exists(socket)) {
-            throw new IllegalStateException("no agent socket at " + socket + " (is vps-agent running? pick another with --socket)");
-        }
-        Request request = http.newRequest("http://localhost" + path).transport(new Transport.TCPUnix(socket)).method(method)
-                .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Request request = switch (endpoint) {
+            case AgentEndpoint.Local local -> {
+                if (!Files.exists(local.socket())) {
+                    throw new IllegalStateException("no agent socket at " + local.socket() + " (is vps-agent running? pick another with --socket)");
+                }
+                yield http.newRequest("http://localhost" + path).transport(new Transport.TCPUnix(local.socket()));
+            }
+            case AgentEndpoint.Remote remote -> http.newRequest("https://" + remote.hostAndPort() + path);
+        };
+        request.method(method).timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).idleTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (body != null) {
             request.body(new StringRequestContent("application/json", Json.write(body)));
         }
@@ -68,8 +88,19 @@ public final class AgentClient implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the agent did not answer within " + timeout.toSeconds() + " s");
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot reach the agent at " + socket + ": " + e.getCause().getMessage());
+            throw new IllegalStateException("cannot reach the agent at " + endpoint.describe() + ": " + reason(e.getCause()));
         }
+    }
+
+    /** Why a connection failed, in the most telling words found among the causes (a pinned certificate's above all). */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return cause.getMessage();
+            }
+        }
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
     @Override

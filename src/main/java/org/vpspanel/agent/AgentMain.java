@@ -6,8 +6,10 @@ import org.vpspanel.agent.partition.AgentConfig;
 import org.vpspanel.agent.partition.PartitionManager;
 import org.vpspanel.agent.protocol.AgentApi;
 import org.vpspanel.agent.protocol.AgentServer;
+import org.vpspanel.agent.protocol.TrustApi;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -17,11 +19,12 @@ import java.util.Map;
 
 /**
  * Entry point of the host agent (bin/vps-agent): runs in the foreground as root, serves the agent
- * protocol on a Unix domain socket. No Spring context, no Vaadin, no JPA.
+ * protocol on a Unix domain socket and, with --listen, over TLS for remote panels. No Spring context, no
+ * Vaadin, no JPA.
  */
 public final class AgentMain {
 
-    static final String USAGE = "usage: vps-agent [--state-dir DIR] [--prefix NAME] [--socket PATH] [--group GROUP] [--uid-base N] [--debian-mirror URL]";
+    static final String USAGE = "usage: vps-agent [--state-dir DIR] [--prefix NAME] [--socket PATH] [--group GROUP] [--uid-base N] [--debian-mirror URL] [--listen ADDRESS:PORT]";
 
     private AgentMain() {
     }
@@ -29,6 +32,7 @@ public final class AgentMain {
     public static void main(String[] args) throws Exception {
         AgentConfig config;
         String group;
+        InetSocketAddress listen;
         try {
             Map<String, String> options = options(args);
             AgentConfig defaults = AgentConfig.defaults();
@@ -40,6 +44,7 @@ public final class AgentMain {
                     defaults.stopTimeout(),
                     options.getOrDefault("--debian-mirror", defaults.debianMirror()));
             group = options.get("--group");
+            listen = options.containsKey("--listen") ? listenAddress(options.get("--listen")) : null;
         } catch (IllegalArgumentException e) {
             System.err.println("vps-agent: " + e.getMessage());
             System.err.println(USAGE);
@@ -57,18 +62,22 @@ public final class AgentMain {
                 System.err.println("vps-agent: another agent uses " + config.stateDir());
                 System.exit(1);
             }
-            run(config, group);
+            run(config, group, listen);
         }
     }
 
-    private static void run(AgentConfig config, String group) throws Exception {
+    private static void run(AgentConfig config, String group, InetSocketAddress listen) throws Exception {
         Commands.keepFilesIn(config.scratchDir());
         Cgroups cgroups = Cgroups.probe();
         PartitionManager partitions = new PartitionManager(config, cgroups);
         partitions.recover();
         AgentApi api = new AgentApi(partitions, Map.of("protocol", "v1", "prefix", config.prefix(),
                 "stateDir", config.stateDir().toString(), "cgroup", cgroups.version()));
-        try (AgentServer server = AgentServer.start(api, config.socket(), group)) {
+        Path tlsDir = config.stateDir().resolve("tls");
+        AgentServer.TcpListener tcp = listen == null ? null
+                : new AgentServer.TcpListener(listen, TlsIdentity.loadOrCreate(tlsDir, "agent", "vps-agent " + hostname()));
+        TrustApi trust = TrustApi.keptIn(tlsDir, tcp == null ? null : tcp.identity(), tcp == null ? null : tcp.hostAndPort());
+        try (AgentServer server = AgentServer.start(api, trust, config.socket(), group, tcp)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close(); // partitions keep running; the next agent adopts them
@@ -76,6 +85,9 @@ public final class AgentMain {
                     // the process is ending anyway
                 }
             }));
+            if (tcp != null) {
+                System.err.println("vps-agent: listening on " + tcp.hostAndPort() + " (TLS; certificate " + tcp.identity().fingerprint() + ")");
+            }
             System.err.println("vps-agent: listening on " + config.socket() + " (prefix " + config.prefix()
                     + ", state " + config.stateDir() + ", cgroup " + cgroups.version() + ")");
             server.join();
@@ -86,7 +98,7 @@ public final class AgentMain {
         Map<String, String> options = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
-            if (!java.util.Set.of("--state-dir", "--prefix", "--socket", "--group", "--uid-base", "--debian-mirror").contains(name)) {
+            if (!java.util.Set.of("--state-dir", "--prefix", "--socket", "--group", "--uid-base", "--debian-mirror", "--listen").contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + name + "'");
             }
             if (i + 1 >= args.length) {
@@ -95,6 +107,25 @@ public final class AgentMain {
             options.put(name, args[++i]);
         }
         return options;
+    }
+
+    /** HOST:PORT or [IPv6]:PORT; 0.0.0.0 listens on every address. */
+    static InetSocketAddress listenAddress(String text) {
+        int colon = text.lastIndexOf(':');
+        String host = colon > 0 ? text.substring(0, colon).replaceAll("^\\[(.*)]$", "$1") : "";
+        String port = colon > 0 ? text.substring(colon + 1) : "";
+        if (host.isEmpty() || !port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new IllegalArgumentException("--listen takes ADDRESS:PORT, e.g. 0.0.0.0:8443, not '" + text + "'");
+        }
+        return InetSocketAddress.createUnresolved(host, Integer.parseInt(port));
+    }
+
+    private static String hostname() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Whether this process runs with the real uid 0. */

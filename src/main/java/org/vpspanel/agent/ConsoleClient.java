@@ -1,26 +1,34 @@
 package org.vpspanel.agent;
 
 
+import org.vpspanel.agent.tls.TlsContexts;
+
+import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The client end of a console: one HTTP/1.1 exchange on the agent's socket whose request body (what is
- * typed and how the terminal is resized, as {@link ConsoleFrames}) and response body (what the terminal
- * prints) both stream, chunked, until the shell ends.
- * Written on a plain socket because both directions must flow at once.
+ * The client end of a console: one HTTP/1.1 exchange with the agent (on its Unix socket or over TLS) whose
+ * request body (what is typed and how the terminal is resized, as {@link ConsoleFrames}) and response body
+ * (what the terminal prints) both stream, chunked, until the shell ends. Written on a plain socket because
+ * both directions must flow at once.
  */
 public final class ConsoleClient {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
     private ConsoleClient() {
     }
@@ -29,11 +37,10 @@ public final class ConsoleClient {
      * Connects {@code input} and {@code shown} to a login shell in the partition, opened at {@code size}, until
      * it ends; the agent refusing is an IllegalStateException with its reason.
      */
-    public static void attach(Path socket, String id, TerminalSize size, ConsoleInput input, OutputStream shown) throws IOException {
-        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-            channel.connect(UnixDomainSocketAddress.of(socket));
-            OutputStream toAgent = Channels.newOutputStream(channel);
-            InputStream fromAgent = Channels.newInputStream(channel);
+    public static void attach(AgentEndpoint endpoint, String id, TerminalSize size, ConsoleInput input, OutputStream shown) throws IOException {
+        try (Line line = connect(endpoint)) {
+            OutputStream toAgent = line.out();
+            InputStream fromAgent = line.in();
             String head = "POST /v1/partitions/" + id + "/console?rows=" + size.rows() + "&cols=" + size.columns() + " HTTP/1.1\r\n"
                     + "Host: agent\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n";
             toAgent.write(head.getBytes(StandardCharsets.US_ASCII));
@@ -75,6 +82,49 @@ public final class ConsoleClient {
             }
             typing.interrupt();
         }
+    }
+
+    /** Both directions of a connection to the agent, closed together. */
+    private record Line(InputStream in, OutputStream out, Closeable connection) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            connection.close();
+        }
+    }
+
+    private static Line connect(AgentEndpoint endpoint) throws IOException {
+        return switch (endpoint) {
+            case AgentEndpoint.Local local -> {
+                SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                try {
+                    channel.connect(UnixDomainSocketAddress.of(local.socket()));
+                } catch (IOException e) {
+                    channel.close();
+                    throw e;
+                }
+                yield new Line(Channels.newInputStream(channel), Channels.newOutputStream(channel), channel);
+            }
+            case AgentEndpoint.Remote remote -> {
+                Socket tcp = new Socket();
+                SSLSocket socket;
+                try {
+                    tcp.connect(new InetSocketAddress(remote.host(), remote.port()), (int) CONNECT_TIMEOUT.toMillis());
+                    socket = (SSLSocket) TlsContexts.client(remote.client(), remote.agentFingerprint()).getSocketFactory()
+                            .createSocket(tcp, remote.host(), remote.port(), true);
+                } catch (IOException e) {
+                    tcp.close();
+                    throw e;
+                }
+                try {
+                    socket.setEnabledProtocols(new String[] {TlsContexts.PROTOCOL});
+                    socket.startHandshake();
+                } catch (IOException e) {
+                    socket.close();
+                    throw new IOException(AgentClient.reason(e), e);
+                }
+                yield new Line(socket.getInputStream(), socket.getOutputStream(), socket);
+            }
+        };
     }
 
     /** Copies a chunked body to {@code out} as it arrives; returns it too when {@code keep}. */

@@ -64,7 +64,7 @@ class LocalNodeEnrollment implements ApplicationRunner {
             NodeSummary node = transactions.execute(status -> {
                 NodeSummary created = nodeService.create(new NodeDraft(nodeName, "localhost",
                         Runtime.getRuntime().availableProcessors(), hostMemory(), diskOf(dataDir), 4, 1, 1));
-                nodes.findById(created.id()).orElseThrow().enroll(agentUrl);
+                nodes.findById(created.id()).orElseThrow().enroll(agentUrl, null);
                 return created;
             });
             try {

@@ -50,6 +50,9 @@ class Node {
     @Column(name = "agent_url")
     private String agentUrl;
 
+    @Column(name = "agent_fingerprint")
+    private String agentFingerprint;
+
     @Column(nullable = false)
     private boolean maintenance;
 
@@ -77,6 +80,9 @@ class Node {
     void apply(NodeDraft draft) {
         name = draft.name().trim();
         address = draft.address().trim();
+        if (isRemote()) {
+            agentUrl = AgentAddress.parse(address).orElseThrow().url(); // the agent moved: same certificate, new address
+        }
         cores = draft.cores();
         memory = draft.memory();
         disk = draft.disk();
@@ -93,12 +99,26 @@ class Node {
         return name;
     }
 
+    String getAddress() {
+        return address;
+    }
+
     String getAgentUrl() {
         return agentUrl;
     }
 
-    void enroll(String agentUrl) {
+    String getAgentFingerprint() {
+        return agentFingerprint;
+    }
+
+    /** Reached from now on at {@code agentUrl}; {@code agentFingerprint} pins a remote agent's certificate. */
+    void enroll(String agentUrl, String agentFingerprint) {
         this.agentUrl = agentUrl;
+        this.agentFingerprint = agentFingerprint;
+    }
+
+    boolean isRemote() {
+        return agentUrl != null && agentUrl.startsWith(AgentAddress.HTTPS);
     }
 
     void setMaintenance(boolean maintenance) {
@@ -120,6 +140,6 @@ class Node {
     NodeSummary toSummary(Instant now) {
         return new NodeSummary(id, name, address, cores, memory, disk, cpuOvercommit.doubleValue(),
                 memoryOvercommit.doubleValue(), diskOvercommit.doubleValue(), NodeStatus.of(agentUrl, maintenance,
-                lastSeenAt, now), lastSeenAt, lastError, NodeInfoJson.read(agentInfo));
+                lastSeenAt, now), lastSeenAt, lastError, NodeInfoJson.read(agentInfo), agentFingerprint);
     }
 }

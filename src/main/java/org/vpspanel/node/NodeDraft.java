@@ -6,4 +6,8 @@ package org.vpspanel.node;
  */
 public record NodeDraft(String name, String address, int cores, long memory, long disk, double cpuOvercommit,
                         double memoryOvercommit, double diskOvercommit) {
+
+    public NodeDraft withAddress(String newAddress) {
+        return new NodeDraft(name, newAddress, cores, memory, disk, cpuOvercommit, memoryOvercommit, diskOvercommit);
+    }
 }

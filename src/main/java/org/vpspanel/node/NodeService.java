@@ -18,7 +18,8 @@ import org.vpspanel.audit.AuditService;
 import org.vpspanel.common.InvalidInputException;
 import org.vpspanel.common.NotFoundException;
 import org.vpspanel.common.Validation;
-import org.vpspanel.resources.Hostnames;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.vpspanel.agent.EnrollmentToken;
 
 /** The host nodes partitions run on. Admins manage them; placement reads their capacity. */
 @Service
@@ -29,28 +30,117 @@ public class NodeService {
 
     private final NodeRepository nodes;
     private final NodeHeartbeat heartbeat;
+    private final NodeAgents agents;
     private final AuditService audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
-    NodeService(NodeRepository nodes, NodeHeartbeat heartbeat, AuditService audit, Clock clock) {
+    NodeService(NodeRepository nodes, NodeHeartbeat heartbeat, NodeAgents agents, AuditService audit,
+                TransactionTemplate transactions, Clock clock) {
         this.nodes = nodes;
         this.heartbeat = heartbeat;
+        this.agents = agents;
         this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
+    /** Records a node without an agent; it runs nothing until one is enrolled. */
     @PreAuthorize("hasRole('ADMIN')")
     public NodeSummary create(NodeDraft draft) {
-        check(draft, null);
+        check(draft, null).throwIfInvalid();
         Node node = nodes.save(new Node(draft, clock.instant()));
         audit.record("node.create", "node", node.getId(), describe(draft));
         return node.toSummary(clock.instant());
     }
 
+    /**
+     * Adds a node whose agent listens on TCP, enrolling this panel with it by a token from {@code vpsctl enroll}
+     * on that node: the agent's certificate is pinned to the token's fingerprint, and the agent trusts the
+     * panel's certificate from then on. An address left blank is taken from the token. Nothing is saved when
+     * the token is bad, the agent cannot be reached, another certificate answers, or the agent refuses.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public NodeSummary addRemote(NodeDraft draft, String token) {
+        EnrollmentToken enrollment = null;
+        String tokenProblem = null;
+        try {
+            enrollment = EnrollmentToken.decode(token);
+        } catch (IllegalArgumentException e) {
+            tokenProblem = e.getMessage();
+        }
+        NodeDraft complete = enrollment != null && (draft.address() == null || draft.address().isBlank())
+                ? draft.withAddress(enrollment.address()) : draft;
+        Validation validation = transactions.execute(status -> check(complete, null));
+        validation.check(tokenProblem == null, "token", tokenProblem);
+        validation.throwIfInvalid();
+        AgentAddress address = AgentAddress.parse(complete.address()).orElseThrow();
+        enrollWith(address, enrollment);
+        String fingerprint = enrollment.agentFingerprint();
+        long nodeId = transactions.execute(status -> {
+            check(complete, null).throwIfInvalid();
+            Node node = nodes.save(new Node(complete, clock.instant()));
+            audit.record("node.create", "node", node.getId(), describe(complete));
+            enrolled(node, address, fingerprint);
+            return node.getId();
+        });
+        return checkAgent(nodeId);
+    }
+
+    /**
+     * Enrolls this panel with the agent at an existing node's address by a new token: a node recorded without
+     * its agent, one whose agent was set up again (a new certificate), or one whose agent stopped trusting the
+     * panel. The node then uses that agent, pinned to the token's certificate.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public NodeSummary enrollAgent(long nodeId, String token) {
+        String nodeAddress = nodes.findById(nodeId).map(Node::getAddress)
+                .orElseThrow(() -> new NotFoundException("Node", nodeId));
+        EnrollmentToken enrollment;
+        try {
+            enrollment = EnrollmentToken.decode(token);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("token", e.getMessage());
+        }
+        AgentAddress address = AgentAddress.parse(nodeAddress).orElseThrow(() -> new InvalidInputException("address",
+                "Address must be a hostname or an IPv4 address, optionally with :port"));
+        enrollWith(address, enrollment);
+        transactions.executeWithoutResult(status -> enrolled(nodes.findById(nodeId)
+                .orElseThrow(() -> new NotFoundException("Node", nodeId)), address, enrollment.agentFingerprint()));
+        return checkAgent(nodeId);
+    }
+
+    /** Asks the agent to trust this panel; its refusal, or why it could not be asked, on the form's field. */
+    private void enrollWith(AgentAddress address, EnrollmentToken token) {
+        try {
+            agents.enroll(address, token);
+        } catch (AgentUnavailableException e) {
+            throw new InvalidInputException("address", "Cannot enroll with the agent at " + address + ": "
+                    + e.getMessage().replaceFirst("^cannot reach the agent at \\S+: ", ""));
+        } catch (AgentRefusedException e) {
+            throw new InvalidInputException("token", "The agent refused: " + e.getMessage());
+        }
+    }
+
+    private void enrolled(Node node, AgentAddress address, String fingerprint) {
+        node.enroll(address.url(), fingerprint);
+        audit.record("node.agent", "node", node.getId(), node.getName() + " uses the agent at " + address
+                + " with the certificate " + fingerprint);
+    }
+
+    /** The fingerprint of the client certificate this panel presents to remote agents, for admins to compare. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public String panelFingerprint() {
+        return agents.panelFingerprint();
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public NodeSummary update(long nodeId, NodeDraft draft) {
         Node node = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
-        check(draft, nodeId);
+        check(draft, nodeId).throwIfInvalid();
         node.apply(draft);
         audit.record("node.update", "node", nodeId, describe(draft));
         return node.toSummary(clock.instant());
@@ -112,7 +202,7 @@ public class NodeService {
         if (socketPath == null || !socketPath.startsWith("/") || socketPath.contains("\0")) {
             throw new InvalidInputException("agentSocket", "Give the agent's socket as an absolute path");
         }
-        node.enroll(NodeAgents.UNIX_SCHEME + socketPath);
+        node.enroll(NodeAgents.UNIX_SCHEME + socketPath, null);
         audit.record("node.agent", "node", nodeId, node.getName() + " uses the agent at " + socketPath);
         return node.toSummary(clock.instant());
     }
@@ -159,12 +249,13 @@ public class NodeService {
         return nodes.findAllById(nodeIds).stream().collect(Collectors.toMap(Node::getId, Node::getName));
     }
 
-    private void check(NodeDraft draft, Long nodeId) {
+    /** What is wrong with the draft, if anything. */
+    private Validation check(NodeDraft draft, Long nodeId) {
         Validation validation = new Validation();
         validation.check(draft.name() != null && draft.name().matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"), "name",
                 "Node name must be 1-63 lower-case letters, digits or inner hyphens");
-        validation.check(Hostnames.problem(draft.address()).isEmpty() || Ipv4.parse(draft.address()).isPresent(),
-                "address", "Address must be a hostname or an IPv4 address");
+        validation.check(AgentAddress.parse(draft.address()).isPresent(), "address",
+                "Address must be a hostname or an IPv4 address, optionally with :port");
         validation.check(draft.cores() >= 1 && draft.cores() <= 4096, "cores", "Cores must be between 1 and 4096");
         validation.check(draft.memory() >= 256L << 20, "memory", "Memory must be at least 256M");
         validation.check(draft.disk() >= 1L << 30, "disk", "Disk must be at least 1G");
@@ -173,7 +264,7 @@ public class NodeService {
         checkRatio(draft.diskOvercommit(), "diskOvercommit", "Disk", validation);
         validation.check(validation.hasErrorFor("name") || !nodes.nameTaken(draft.name(), nodeId), "name",
                 "A node named '" + draft.name() + "' exists already");
-        validation.throwIfInvalid();
+        return validation;
     }
 
     private static void checkRatio(double ratio, String field, String what, Validation validation) {

@@ -5,11 +5,13 @@ import java.util.Map;
 
 /**
  * A node as listed: its hardware, overcommit, and how its host agent is doing ({@code status}, when it was
- * last heard from, its last error and what it says of itself).
+ * last heard from, its last error and what it says of itself); for a remote node the pinned fingerprint of its
+ * agent's certificate (null for a node reached by its Unix socket).
  */
 public record NodeSummary(Long id, String name, String address, int cores, long memory, long disk,
                           double cpuOvercommit, double memoryOvercommit, double diskOvercommit,
-                          NodeStatus status, Instant lastSeenAt, String lastError, Map<String, Object> agentInfo) {
+                          NodeStatus status, Instant lastSeenAt, String lastError, Map<String, Object> agentInfo,
+                          String agentFingerprint) {
 
     /** Whether partitions on this node can be acted on now. */
     public boolean agentConnected() {

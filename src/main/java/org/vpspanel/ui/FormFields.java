@@ -24,9 +24,14 @@ public final class FormFields {
 
     /** Registers a field that must be filled in. */
     public <F extends Component & HasValidation & HasValue<?, ?>> F required(String name, F field) {
+        optional(name, field).setRequiredIndicatorVisible(true);
+        return field;
+    }
+
+    /** Registers a field that may be left empty. */
+    public <F extends Component & HasValidation & HasValue<?, ?>> F optional(String name, F field) {
         field.setId(idPrefix + "-" + name.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT));
         field.setManualValidation(true);
-        field.setRequiredIndicatorVisible(true);
         byName.put(name, field);
         return field;
     }

@@ -3,13 +3,18 @@ package org.vpspanel.testing;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vpspanel.agent.AgentClient;
+import org.vpspanel.agent.AgentEndpoint;
 import org.vpspanel.agent.AgentMain;
 import org.vpspanel.agent.Json;
 import org.vpspanel.agent.host.Commands;
@@ -31,23 +36,48 @@ public final class AgentProcess implements AutoCloseable {
     private final String prefix;
     private final Path stateDir;
     private final long uidBase;
+    /** The loopback port it listens on with TLS, or 0 when it serves its socket only. */
+    private final int tcpPort;
     private Process process;
 
-    private AgentProcess(String prefix, Path stateDir, long uidBase) {
+    private AgentProcess(String prefix, Path stateDir, long uidBase, int tcpPort) {
         this.prefix = prefix;
         this.stateDir = stateDir;
         this.uidBase = uidBase;
+        this.tcpPort = tcpPort;
     }
 
     /** Starts an agent, or skips the test where this host cannot run partitions (not root, no runc). */
     public static AgentProcess start() throws IOException, InterruptedException {
+        return start(0);
+    }
+
+    /** Starts an agent that also listens with TLS on a free port of 127.0.0.1, as a remote node's agent does. */
+    public static AgentProcess startListening() throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        return start(port);
+    }
+
+    private static AgentProcess start(int tcpPort) throws IOException, InterruptedException {
         assumeTrue(AgentMain.isRoot(), "tests with a host agent need root");
         assumeTrue(Commands.attempt("runc", "--version").succeeded(), "tests with a host agent need runc");
         String prefix = HostObjects.newPrefix("vpj");
         AgentProcess agent = new AgentProcess(prefix, Path.of("/tmp", prefix),
-                (30_000L + RANDOM.nextInt(9_000)) * AgentConfig.UIDS_PER_PARTITION);
+                (30_000L + RANDOM.nextInt(9_000)) * AgentConfig.UIDS_PER_PARTITION, tcpPort);
         agent.launch();
         return agent;
+    }
+
+    /** Where it listens with TLS: 127.0.0.1:PORT. */
+    public String tcpAddress() {
+        return "127.0.0.1:" + tcpPort;
+    }
+
+    public Path stateDir() {
+        return stateDir;
     }
 
     /** The agent's output, beside its state directory (kept there while the test runs, for its failures). */
@@ -57,10 +87,6 @@ public final class AgentProcess implements AutoCloseable {
 
     public String prefix() {
         return prefix;
-    }
-
-    public Path stateDir() {
-        return stateDir;
     }
 
     /** The agent's output file, which the test (not the agent) makes, beside its state directory. */
@@ -87,14 +113,18 @@ public final class AgentProcess implements AutoCloseable {
         Files.createDirectories(stateDir);
         Files.deleteIfExists(socket());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AgentMain.class.getName(),
-                "--state-dir", stateDir.toString(), "--prefix", prefix, "--socket", socket().toString(),
-                "--uid-base", Long.toString(uidBase))
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                AgentMain.class.getName(), "--state-dir", stateDir.toString(), "--prefix", prefix,
+                "--socket", socket().toString(), "--uid-base", Long.toString(uidBase)));
+        if (tcpPort != 0) {
+            command.addAll(List.of("--listen", tcpAddress()));
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()))
                 .start();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (!Files.exists(socket())) {
+        while (!Files.exists(socket()) || tcpPort != 0 && !accepts(tcpPort)) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new IllegalStateException("the agent did not start; see " + log());
             }
@@ -102,9 +132,17 @@ public final class AgentProcess implements AutoCloseable {
         }
     }
 
+    private static boolean accepts(int port) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A request to the agent, as the panel makes it. */
     public AgentClient.Answer send(String method, String path, Object body) {
-        try (AgentClient client = new AgentClient(socket())) {
+        try (AgentClient client = new AgentClient(new AgentEndpoint.Local(socket()))) {
             return client.send(method, path, body, false, Duration.ofMinutes(2));
         }
     }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class TestDatabase implements ApplicationListener<ApplicationReadyEvent> {
 
     /** Tables whose rows belong to the schema or the first start, not to a test. */
-    private static final Set<String> KEPT = Set.of("flyway_schema_history", "app_user", "scheduled_tasks", "os_template");
+    private static final Set<String> KEPT = Set.of("flyway_schema_history", "app_user", "scheduled_tasks", "os_template", "panel_identity");
 
     private final JdbcTemplate jdbc;
     private Map<String, Object> firstStartAdmin;

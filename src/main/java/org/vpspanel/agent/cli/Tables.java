@@ -27,6 +27,17 @@ final class Tables {
         return render(rows);
     }
 
+    static String trustedPanels(Object answer) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("FINGERPRINT (SHA-256)", "CERTIFICATE", "ENROLLED", "FROM"));
+        for (Object item : (List<?>) answer) {
+            Map<?, ?> panel = (Map<?, ?>) item;
+            rows.add(List.of(text(panel.get("fingerprint")), text(panel.get("subject")), text(panel.get("enrolledAt")),
+                    text(panel.get("from"))));
+        }
+        return render(rows);
+    }
+
     static String status(Object answer) {
         Map<?, ?> partition = (Map<?, ?>) answer;
         Map<?, ?> spec = (Map<?, ?>) partition.get("spec");

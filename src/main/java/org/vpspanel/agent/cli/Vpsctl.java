@@ -1,6 +1,7 @@
 package org.vpspanel.agent.cli;
 
 import org.vpspanel.agent.AgentClient;
+import org.vpspanel.agent.AgentEndpoint;
 import org.vpspanel.agent.ConsoleClient;
 import org.vpspanel.agent.ConsoleInput;
 import org.vpspanel.agent.TerminalSize;
@@ -59,7 +60,7 @@ public final class Vpsctl {
             err.println(VpsctlArguments.USAGE);
             return 2;
         }
-        try (AgentClient client = new AgentClient(invocation.socket())) {
+        try (AgentClient client = new AgentClient(new AgentEndpoint.Local(invocation.socket()))) {
             return execute(client, invocation);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             err.println("vpsctl: " + e.getMessage());
@@ -130,8 +131,40 @@ public final class Vpsctl {
             case "list" -> show(inv, client.send("GET", path, null, false, DEFAULT_TIMEOUT), Tables::partitions);
             case "status" -> show(inv, client.send("GET", path, null, false, DEFAULT_TIMEOUT), Tables::status);
             case "usage" -> show(inv, client.send("GET", path + "/usage", null, false, DEFAULT_TIMEOUT), Tables::usage);
+            case "enroll" -> enroll(client, inv);
+            case "trust" -> inv.id().equals("list")
+                    ? show(inv, client.send("GET", "/v1/trust", null, false, DEFAULT_TIMEOUT), Tables::trustedPanels)
+                    : report(inv, client.send("DELETE", "/v1/trust/" + inv.options().get("fingerprint"), null, false, DEFAULT_TIMEOUT),
+                    "the panel with the certificate " + inv.options().get("fingerprint") + " is no longer trusted");
             default -> throw new IllegalArgumentException("unknown command " + inv.action());
         };
+    }
+
+    /** Asks the agent for a one-time enrollment token and says what to do with it. */
+    private int enroll(AgentClient client, Invocation inv) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (inv.options().containsKey("address")) {
+            body.put("address", inv.options().get("address"));
+        }
+        if (inv.options().containsKey("valid")) {
+            body.put("validSeconds", Integer.parseInt(inv.options().get("valid")));
+        }
+        AgentClient.Answer answer = client.send("POST", "/v1/trust/tokens", body, false, DEFAULT_TIMEOUT);
+        if (!answer.ok() || inv.json()) {
+            return report(inv, answer, null);
+        }
+        Map<String, Object> issued = Json.readObject(answer.body());
+        out.println("Enrollment token (use once, valid until " + issued.get("expiresAt") + "):");
+        out.println();
+        out.println("  " + issued.get("token"));
+        out.println();
+        out.println("Agent address:     " + issued.get("address"));
+        out.println("Agent certificate: " + issued.get("fingerprint"));
+        out.println();
+        out.println("In the panel: Nodes > Add node, with this address and token. The panel shows the agent's");
+        out.println("certificate from the token (compare it with the one above) and its own; `vpsctl trust list`");
+        out.println("shows the panel's afterwards.");
+        return 0;
     }
 
     private static void putNetworkAndAutostart(Map<String, Object> spec, Invocation inv) {
@@ -203,7 +236,7 @@ public final class Vpsctl {
             input.end();
         });
         try {
-            ConsoleClient.attach(inv.socket(), inv.id(), size, input, out);
+            ConsoleClient.attach(new AgentEndpoint.Local(inv.socket()), inv.id(), size, input, out);
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,9 +25,11 @@ public final class VpsctlArguments {
               password ID            (reads the new root password from stdin)
               ssh-keys ID FILE       (installs root's authorized keys from FILE)
               list | status ID | usage ID
+              enroll [--address HOST:PORT] [--valid 1h]   (a one-time token that lets a panel add this node)
+              trust list | trust remove FINGERPRINT       (the panels this agent accepts over TCP)
             resource flags:\s""" + String.join(" ", java.util.Arrays.stream(ResourceField.values()).map(ResourceField::flag).toList());
 
-    private static final Set<String> WITHOUT_ID = Set.of("list");
+    private static final Set<String> WITHOUT_ID = Set.of("list", "enroll");
     private static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("create", Set.of("template", "hostname", "ip", "gateway", "autostart")),
             Map.entry("set", Set.of("hostname", "ip", "gateway", "autostart")),
@@ -35,7 +37,7 @@ public final class VpsctlArguments {
             Map.entry("stop", Set.of("timeout")), Map.entry("restart", Set.of("timeout")),
             Map.entry("exec", Set.of("timeout")), Map.entry("console", Set.of()), Map.entry("password", Set.of()),
             Map.entry("ssh-keys", Set.of()), Map.entry("list", Set.of()), Map.entry("status", Set.of()),
-            Map.entry("usage", Set.of()));
+            Map.entry("usage", Set.of()), Map.entry("enroll", Set.of("address", "valid")), Map.entry("trust", Set.of()));
     private static final Set<String> WITH_RESOURCES = Set.of("create", "set");
 
     private VpsctlArguments() {
@@ -64,7 +66,7 @@ public final class VpsctlArguments {
         String id = null;
         if (!WITHOUT_ID.contains(action)) {
             if (i >= args.length || args[i].startsWith("--")) {
-                throw new IllegalArgumentException(action + " needs a partition id");
+                throw new IllegalArgumentException(action.equals("trust") ? "trust needs list or remove" : action + " needs a partition id");
             }
             id = args[i++];
         }
@@ -104,6 +106,17 @@ public final class VpsctlArguments {
                 throw new IllegalArgumentException("ssh-keys needs one file of public keys");
             }
             options.put("file", positional.getFirst());
+        } else if (action.equals("trust")) {
+            // the id's place holds the sub-command
+            if (!id.equals("list") && !id.equals("remove")) {
+                throw new IllegalArgumentException("trust needs list or remove, not '" + id + "'");
+            }
+            if (positional.size() != (id.equals("remove") ? 1 : 0)) {
+                throw new IllegalArgumentException(id.equals("remove") ? "trust remove needs one fingerprint" : "trust list takes no arguments");
+            }
+            if (id.equals("remove")) {
+                options.put("fingerprint", positional.getFirst());
+            }
         } else if (!positional.isEmpty()) {
             throw new IllegalArgumentException("unexpected argument '" + positional.getFirst() + "'");
         }
@@ -122,10 +135,27 @@ public final class VpsctlArguments {
                 throw new IllegalArgumentException("--" + flag + " must be a whole number of seconds");
             }
         }
+        if (options.containsKey("valid")) {
+            options.put("valid", Long.toString(seconds(options.get("valid"))));
+        }
         if (options.containsKey("autostart") && !options.get("autostart").matches("true|false")) {
             throw new IllegalArgumentException("--autostart must be true or false");
         }
         return new Invocation(action, id, options, resources, command, json, socket);
+    }
+
+    /** A duration such as 90s, 30m, 1h or 7d, in seconds. */
+    private static long seconds(String text) {
+        if (!text.matches("\\d{1,6}[smhd]")) {
+            throw new IllegalArgumentException("--valid takes a number with s, m, h or d, e.g. 1h, not '" + text + "'");
+        }
+        long n = Long.parseLong(text.substring(0, text.length() - 1));
+        return n * switch (text.charAt(text.length() - 1)) {
+            case 's' -> 1;
+            case 'm' -> 60;
+            case 'h' -> 3600;
+            default -> 86_400;
+        };
     }
 
     private static ResourceField resourceFlag(String flag) {

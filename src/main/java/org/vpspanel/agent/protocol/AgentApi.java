@@ -105,7 +105,7 @@ public final class AgentApi {
     }
 
     /** Runs a request, turning the agent's refusals and failures into error replies. */
-    private static Reply guarded(String method, String path, java.util.function.Supplier<Reply> request) {
+    static Reply guarded(String method, String path, java.util.function.Supplier<Reply> request) {
         try {
             return request.get();
         } catch (ApiException e) {
@@ -211,7 +211,7 @@ public final class AgentApi {
         };
     }
 
-    private static Map<String, Object> object(String body) {
+    static Map<String, Object> object(String body) {
         try {
             return Json.readObject(body == null ? "" : body);
         } catch (IllegalArgumentException e) {
@@ -219,7 +219,7 @@ public final class AgentApi {
         }
     }
 
-    private static void requireMethod(String method, String allowed) {
+    static void requireMethod(String method, String allowed) {
         if (!method.equals(allowed)) {
             throw new ApiException(405, null, method + " is not allowed here; use " + allowed);
         }
@@ -236,7 +236,7 @@ public final class AgentApi {
         return new Reply(200, Map.of("id", id, "result", what));
     }
 
-    private static Reply error(int status, String field, String message) {
+    static Reply error(int status, String field, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("field", field);

@@ -13,13 +13,17 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.springframework.data.domain.Sort;
+import org.vpspanel.agent.EnrollmentToken;
 import org.vpspanel.node.NodeCapacity;
 import org.vpspanel.node.NodeDraft;
 import org.vpspanel.node.NodeService;
@@ -47,7 +51,7 @@ class NodesView extends VerticalLayout {
         this.nodes = nodes;
         setSizeFull();
         TextField filter = LazyGrids.filterField("nodes-filter", "Filter by name or address", grid);
-        Button create = RowActions.create("New node", "new-node", () -> openForm(null));
+        Button create = RowActions.create("Add node", "new-node", () -> openForm(null));
         HorizontalLayout toolbar = new HorizontalLayout(filter, create);
         toolbar.setWrap(true);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -72,7 +76,8 @@ class NodesView extends VerticalLayout {
                 Sort.by("name"));
 
         add(new H2("Nodes"), new Paragraph("The hosts partitions run on. Capacity is what may be sold on a node: "
-                + "its hardware times the overcommit ratios."), toolbar, grid);
+                + "its hardware times the overcommit ratios. A node's agent is added with an enrollment token from "
+                + "vpsctl enroll on that node."), toolbar, grid);
         setFlexGrow(1, grid);
     }
 
@@ -91,7 +96,7 @@ class NodesView extends VerticalLayout {
         TextField name = fields.required("name", new TextField("Name"));
         name.setHelperText("Lower-case letters, digits and hyphens, e.g. node-1");
         TextField address = fields.required("address", new TextField("Address"));
-        address.setHelperText("Hostname or IPv4 address of the node's agent");
+        address.setHelperText("Where the node's agent listens: host or IPv4 address, and :port (8443 if left out)");
         IntegerField cores = fields.required("cores", new IntegerField("Cores"));
         cores.setStepButtonsVisible(true);
         TextField memory = fields.required("memory", sizeField("Memory", "64G"));
@@ -99,6 +104,11 @@ class NodesView extends VerticalLayout {
         NumberField cpuOvercommit = fields.required("cpuOvercommit", ratioField("CPU overcommit", 4.0));
         NumberField memoryOvercommit = fields.required("memoryOvercommit", ratioField("Memory overcommit", 1.0));
         NumberField diskOvercommit = fields.required("diskOvercommit", ratioField("Disk overcommit", 1.0));
+        TextArea tokenFingerprint = fingerprint("node-token-fingerprint",
+                "Agent certificate (SHA-256) in the token: compare it with what vpsctl enroll printed", "");
+        TextField token = enrollmentTokenField(fields, address, tokenFingerprint, existing == null
+                ? "From vpsctl enroll on the node; leave empty to record the node without its agent"
+                : "From vpsctl enroll on the node, to enroll with its agent (again); leave empty to keep the agent as it is");
         if (existing != null) {
             name.setValue(existing.name());
             address.setValue(existing.address());
@@ -124,15 +134,76 @@ class NodesView extends VerticalLayout {
             NodeDraft draft = new NodeDraft(name.getValue().trim(), address.getValue().trim(), cores.getValue(),
                     memoryBytes, diskBytes, cpuOvercommit.getValue(), memoryOvercommit.getValue(),
                     diskOvercommit.getValue());
-            NodeSummary saved = existing == null ? nodes.create(draft) : nodes.update(existing.id(), draft);
+            NodeSummary saved;
+            boolean enrolling = !token.getValue().isBlank();
+            if (existing != null) {
+                saved = nodes.update(existing.id(), draft);
+                if (enrolling) {
+                    saved = nodes.enrollAgent(existing.id(), token.getValue());
+                }
+            } else if (enrolling) {
+                saved = nodes.addRemote(draft, token.getValue());
+            } else {
+                saved = nodes.create(draft);
+            }
             grid.getDataProvider().refreshAll();
-            Notices.success("Node " + saved.name() + (existing == null ? " created" : " saved"));
+            Notices.success("Node " + saved.name() + (enrolling ? " enrolled: its agent is "
+                    + saved.status().label().toLowerCase(Locale.ROOT) : existing != null ? " saved" : " created"));
             return true;
         });
         dialog.setWidth("40rem");
         dialog.form().add(fields.components());
+        dialog.form().add(tokenFingerprint);
+        if (existing != null && existing.agentFingerprint() != null) {
+            dialog.form().add(fingerprint("node-agent-fingerprint", "Agent certificate (SHA-256), pinned", existing.agentFingerprint()));
+        }
+        dialog.form().add(fingerprint("panel-fingerprint", "This panel's certificate (SHA-256), as vpsctl trust list shows it",
+                nodes.panelFingerprint()));
         dialog.open();
         name.focus();
+    }
+
+    /**
+     * The token from vpsctl enroll. As soon as it is pasted, {@code agentFingerprint} shows the agent certificate
+     * it pins, for the admin to compare with what vpsctl printed, and the agent's address is filled in if none
+     * was typed.
+     */
+    private static TextField enrollmentTokenField(FormFields fields, TextField address, TextArea agentFingerprint, String hint) {
+        TextField token = fields.optional("token", new TextField("Enrollment token"));
+        token.setHelperText(hint);
+        token.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+        token.getElement().setAttribute("colspan", "2");
+        agentFingerprint.setVisible(false);
+        token.addValueChangeListener(e -> {
+            token.setInvalid(false);
+            agentFingerprint.setVisible(false);
+            if (token.getValue().isBlank()) {
+                return;
+            }
+            try {
+                EnrollmentToken read = EnrollmentToken.decode(token.getValue());
+                agentFingerprint.setValue(read.agentFingerprint());
+                agentFingerprint.setVisible(true);
+                if (address.getValue().isBlank()) {
+                    address.setValue(read.address());
+                    address.setInvalid(false);
+                }
+            } catch (IllegalArgumentException bad) {
+                token.setErrorMessage(bad.getMessage());
+                token.setInvalid(true);
+            }
+        });
+        return token;
+    }
+
+    /** A fingerprint to compare by eye: shown whole, wrapped, not editable. */
+    private static TextArea fingerprint(String id, String label, String value) {
+        TextArea field = new TextArea(label);
+        field.setId(id);
+        field.setValue(value);
+        field.setReadOnly(true);
+        field.getElement().setAttribute("colspan", "2");
+        return field;
     }
 
     /** A size typed with its unit, checked as soon as it is typed. */
@@ -170,7 +241,8 @@ class NodesView extends VerticalLayout {
         String detail = switch (node.status()) {
             case NOT_ENROLLED -> "No host agent is connected: nothing runs on this node yet";
             case ONLINE -> "Agent " + node.agentInfo().getOrDefault("protocol", "?") + ", cgroup "
-                    + node.agentInfo().getOrDefault("cgroup", "?") + ", prefix " + node.agentInfo().getOrDefault("prefix", "?");
+                    + node.agentInfo().getOrDefault("cgroup", "?") + ", prefix " + node.agentInfo().getOrDefault("prefix", "?")
+                    + (node.agentFingerprint() == null ? ", local socket" : ", TLS, certificate " + node.agentFingerprint());
             case OFFLINE -> "Not heard from since " + node.lastSeenAt() + (node.lastError() == null ? "" : ": " + node.lastError());
             case MAINTENANCE -> "Taken out of placement; its partitions keep running";
         };

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.vpspanel.agent.AgentEndpoint;
 import org.vpspanel.agent.ConsoleClient;
 import org.vpspanel.agent.ConsoleInput;
 import org.vpspanel.agent.Json;
@@ -82,7 +83,7 @@ class PartitionLifecycleKernelTest {
         };
         Thread session = Thread.ofPlatform().daemon().start(() -> {
             try {
-                ConsoleClient.attach(agent.socket, "life", new TerminalSize(30, 100), input, screen);
+                ConsoleClient.attach(new AgentEndpoint.Local(agent.socket), "life", new TerminalSize(30, 100), input, screen);
             } catch (java.io.IOException e) {
                 shown.append("failed: ").append(e.getMessage());
             }
@@ -107,7 +108,7 @@ class PartitionLifecycleKernelTest {
         // (not through vpsctl here: it would read the test JVM's stdin, which surefire talks over)
         ConsoleInput nothing = new ConsoleInput();
         nothing.end();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsoleClient.attach(agent.socket, "nothere",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConsoleClient.attach(new AgentEndpoint.Local(agent.socket), "nothere",
                         TerminalSize.DEFAULT, nothing, java.io.OutputStream.nullOutputStream()))
                 .hasMessage("no partition 'nothere'");
     }
@@ -155,7 +156,7 @@ class PartitionLifecycleKernelTest {
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("vpsctl: unknown option '--colour' for create\n");
 
-        var reply = new org.vpspanel.agent.AgentClient(agent.socket).send("PUT", "/v1/partitions/life",
+        var reply = new org.vpspanel.agent.AgentClient(new org.vpspanel.agent.AgentEndpoint.Local(agent.socket)).send("PUT", "/v1/partitions/life",
                 Map.of("hostname", "life1", "template", "busybox", "resources", Map.of("memory", "64M", "colour", "red")),
                 false, java.time.Duration.ofSeconds(10));
         assertThat(reply.status()).isEqualTo(400);

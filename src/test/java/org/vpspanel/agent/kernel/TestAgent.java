@@ -9,6 +9,7 @@ import org.vpspanel.agent.partition.PartitionManager;
 import org.vpspanel.agent.partition.PartitionStatus;
 import org.vpspanel.agent.protocol.AgentApi;
 import org.vpspanel.agent.protocol.AgentServer;
+import org.vpspanel.agent.protocol.TrustApi;
 import org.vpspanel.testing.HostObjects;
 
 import java.io.ByteArrayOutputStream;
@@ -68,7 +69,8 @@ final class TestAgent implements AutoCloseable {
         manager = new PartitionManager(config, Cgroups.probe());
         manager.recover();
         try {
-            server = AgentServer.start(new AgentApi(manager, Map.of("protocol", "v1", "prefix", prefix)), socket, null);
+            server = AgentServer.start(new AgentApi(manager, Map.of("protocol", "v1", "prefix", prefix)),
+                    TrustApi.keptIn(config.stateDir().resolve("tls"), null, null), socket, null, null);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
