@@ -9,6 +9,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -51,7 +53,7 @@ import org.vpspanel.ui.Notices;
 @PageTitle("Partitions · VPS Panel")
 @Menu(title = "Partitions", order = 10, icon = "vaadin:server")
 @PermitAll
-class PartitionsView extends VerticalLayout {
+class PartitionsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
@@ -65,6 +67,7 @@ class PartitionsView extends VerticalLayout {
     private final Grid<PartitionSummary> grid = new Grid<>(PartitionSummary.class, false);
     private final TextField hostnameFilter = LazyGrids.filterField("partitions-filter", "Filter by hostname", grid);
     private final Select<PartitionState> stateFilter = new Select<>();
+    private final Select<NodeSummary> nodeFilter = new Select<>();
 
     private final PartitionUpdates updates;
     private Runnable unsubscribe;
@@ -88,6 +91,15 @@ class PartitionsView extends VerticalLayout {
         stateFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
         HorizontalLayout toolbar = new HorizontalLayout(hostnameFilter, stateFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (actor.isAdmin()) {
+            nodeFilter.setId("partitions-node-filter");
+            nodeFilter.setEmptySelectionAllowed(true);
+            nodeFilter.setEmptySelectionCaption("Any node");
+            nodeFilter.setItems(nodes.all());
+            nodeFilter.setItemLabelGenerator(node -> node == null ? "Any node" : node.name());
+            nodeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+            toolbar.add(nodeFilter);
+        }
         if (!actor.isCustomer()) {
             toolbar.add(RowActions.create("New partition", "new-partition", this::openCreate));
         }
@@ -131,8 +143,19 @@ class PartitionsView extends VerticalLayout {
         }
     }
 
+    /** {@code ?node=ID} (the nodes page links so) narrows the list to the partitions on that node. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (actor.isAdmin()) {
+            event.getLocation().getQueryParameters().getSingleParameter("node").ifPresent(id -> nodeFilter
+                    .getListDataView().getItems().filter(node -> node.id().toString().equals(id)).findFirst()
+                    .ifPresent(nodeFilter::setValue));
+        }
+    }
+
     private PartitionFilter filter() {
-        return new PartitionFilter(hostnameFilter.getValue(), stateFilter.getValue());
+        return new PartitionFilter(hostnameFilter.getValue(), stateFilter.getValue(),
+                nodeFilter.getValue() == null ? null : nodeFilter.getValue().id());
     }
 
     private void openCreate() {
