@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -78,24 +79,23 @@ class NodesView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(row -> row.node().name()).setHeader("Name").setSortProperty("name").setAutoWidth(true)
                 .setFrozen(true);
-        grid.addComponentColumn(NodesView::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(row -> heartbeat(row.node())).setHeader("Last heartbeat").setAutoWidth(true);
-        grid.addColumn(row -> agent(row.node())).setHeader("Agent · kernel · cgroup").setAutoWidth(true);
-        grid.addColumn(row -> row.held().cpus() + " of " + row.node().capacity().cpus() + " · " + row.cpusFree()
-                + " free").setHeader("vCPUs").setAutoWidth(true)
+        grid.addComponentColumn(this::status).setHeader("Status, heartbeat").setAutoWidth(true);
+        grid.addComponentColumn(NodesView::agent).setHeader("Agent, kernel").setAutoWidth(true);
+        grid.addComponentColumn(row -> twoLines(row.held().cpus() + " of " + row.node().capacity().cpus(),
+                row.cpusFree() + " free")).setHeader("vCPUs").setAutoWidth(true)
                 .setTooltipGenerator(row -> row.node().cores() + " cores × " + ratio(row.node().cpuOvercommit()));
-        grid.addColumn(row -> used(row.held().memory(), row.node().capacity().memory(), row.memoryFree()))
+        grid.addComponentColumn(row -> used(row.held().memory(), row.node().capacity().memory(), row.memoryFree()))
                 .setHeader("Memory").setAutoWidth(true)
                 .setTooltipGenerator(row -> Units.humanSize(row.node().memory()) + " × "
                         + ratio(row.node().memoryOvercommit()));
-        grid.addColumn(row -> used(row.held().disk(), row.node().capacity().disk(), row.diskFree()))
+        grid.addComponentColumn(row -> used(row.held().disk(), row.node().capacity().disk(), row.diskFree()))
                 .setHeader("Disk").setAutoWidth(true)
                 .setTooltipGenerator(row -> Units.humanSize(row.node().disk()) + " × " + ratio(row.node().diskOvercommit()));
-        grid.addColumn(row -> row.addressesUsed() + " used · " + row.addressesFree() + " free").setHeader("IPv4")
-                .setAutoWidth(true);
+        grid.addComponentColumn(row -> twoLines(row.addressesUsed() + " used", row.addressesFree() + " free"))
+                .setHeader("IPv4").setAutoWidth(true);
         grid.addComponentColumn(NodesView::partitions).setHeader("Partitions").setAutoWidth(true);
         grid.addColumn(row -> row.node().address()).setHeader("Address").setSortProperty("address").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText("No nodes to show.");
         LazyGrids.bind(grid, pageable -> nodes.overview(filter.getValue(), pageable),
                 () -> nodes.count(filter.getValue()), Sort.by("name"));
@@ -231,8 +231,11 @@ class NodesView extends VerticalLayout {
         return filled;
     }
 
-    /** The agent's status as a badge, and "Maintenance" beside it; the last error or what it means as a tooltip. */
-    private static HorizontalLayout status(NodeOverview row) {
+    /**
+     * The agent's status as a badge, with "Maintenance" beside it while silent, and when the agent last answered;
+     * the last error or what the status means as a tooltip.
+     */
+    private Div status(NodeOverview row) {
         NodeSummary node = row.node();
         Span status = badge(node.status().label(), switch (node.status()) {
             case ONLINE -> "success";
@@ -247,12 +250,13 @@ class NodesView extends VerticalLayout {
                     + (node.lastError() == null ? "" : ": " + node.lastError());
             case MAINTENANCE -> "The agent answers; taken out of placement, its partitions keep running";
         });
-        HorizontalLayout cell = new HorizontalLayout(status);
+        Div cell = twoLines(null, heartbeat(node));
+        cell.addComponentAsFirst(status);
         if (node.maintenance() && node.status() != NodeStatus.MAINTENANCE) {
-            cell.add(badge(NodeStatus.MAINTENANCE.label(), "contrast"));
+            Span maintenance = badge(NodeStatus.MAINTENANCE.label(), "contrast");
+            maintenance.getStyle().set("margin-left", "var(--lumo-space-xs)");
+            cell.addComponentAtIndex(1, maintenance);
         }
-        cell.setSpacing(false);
-        cell.getStyle().set("gap", "var(--lumo-space-xs)");
         return cell;
     }
 
@@ -272,18 +276,32 @@ class NodesView extends VerticalLayout {
     }
 
     /** The agent's version, the node's kernel and cgroup version, as the agent last said. */
-    private static String agent(NodeSummary node) {
-        Map<String, Object> info = node.agentInfo();
+    private static Div agent(NodeOverview row) {
+        Map<String, Object> info = row.node().agentInfo();
         if (info.isEmpty()) {
-            return "–";
+            return twoLines("–", null);
         }
-        return info.getOrDefault("version", "?") + " · " + info.getOrDefault("kernel", "?") + " · cgroup "
-                + info.getOrDefault("cgroup", "?");
+        return twoLines(String.valueOf(info.getOrDefault("version", "?")), info.getOrDefault("kernel", "?")
+                + " · cgroup " + info.getOrDefault("cgroup", "?"));
     }
 
-    private static String used(long held, long capacity, long free) {
-        return Units.humanSize(held) + " of " + Units.humanSize(capacity) + " · "
-                + (free < 0 ? "over by " + Units.humanSize(-free) : Units.humanSize(free) + " free");
+    private static Div used(long held, long capacity, long free) {
+        return twoLines(Units.humanSize(held) + " of " + Units.humanSize(capacity),
+                free < 0 ? "over by " + Units.humanSize(-free) : Units.humanSize(free) + " free");
+    }
+
+    /** A cell of a figure (if any) and, below it in small type, what goes with it (if anything). */
+    private static Div twoLines(String figure, String below) {
+        Div cell = new Div();
+        if (figure != null) {
+            cell.add(new Span(figure));
+        }
+        if (below != null) {
+            Div second = new Div(below);
+            second.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            cell.add(second);
+        }
+        return cell;
     }
 
     /** The count, linking to the partitions grid narrowed to the node. */
