@@ -21,9 +21,10 @@ import org.vpspanel.node.NodeService;
 import org.vpspanel.node.NodeSummary;
 
 /**
- * The admin's view of usage across all nodes: which partitions use most CPU, memory and traffic. One query
- * reads each partition's figures through the primary keys of usage_sample and usage_day, so its cost grows
- * with the partitions and an hour of samples, never with the 31 days kept.
+ * The admin's view of usage across all nodes: which partitions use most CPU, memory and traffic. CPU and
+ * memory come from two samples per partition found through usage_sample's primary key (the first and the
+ * latest of the hour), traffic from one pass over 30 days of usage_day; so the cost grows with the
+ * partitions, never with the samples kept.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,24 +36,31 @@ public class UsageDashboard {
     public static final int TRAFFIC_DAYS = 30;
     public static final int MAX_LIMIT = 100;
 
+    /**
+     * Per partition: the CPU time between the first and the latest sample of the window (a restart within it
+     * counts the time since the restart only: the counter starts again at zero), the latest memory of a
+     * running one, and the traffic of the days. Only partitions that ran within the window can have samples
+     * in it.
+     */
     private static final String FIGURES = """
-            SELECT p.id, p.hostname, p.node_id, p.state = 'RUNNING' AS running, cpu.nanos, memory.bytes AS memory,
+            WITH recent AS (
+                SELECT p.id, CASE WHEN latest.cpu_nanos >= earliest.cpu_nanos THEN latest.cpu_nanos - earliest.cpu_nanos
+                                  ELSE latest.cpu_nanos END AS nanos,
+                       CASE WHEN p.state = 'RUNNING' THEN latest.memory_bytes END AS memory
+                FROM partition p
+                JOIN LATERAL (SELECT cpu_nanos, memory_bytes FROM usage_sample s
+                              WHERE s.partition_id = p.id AND s.at > ? ORDER BY s.at DESC LIMIT 1) latest ON true
+                JOIN LATERAL (SELECT cpu_nanos FROM usage_sample s
+                              WHERE s.partition_id = p.id AND s.at > ? ORDER BY s.at LIMIT 1) earliest ON true
+                WHERE p.state = 'RUNNING' OR p.updated_at > ?
+            ), traffic AS (
+                SELECT partition_id, sum(net_in_bytes + net_out_bytes) AS bytes FROM usage_day WHERE day >= ?
+                GROUP BY partition_id
+            )
+            SELECT p.id, p.hostname, p.node_id, p.state = 'RUNNING' AS running, recent.nanos, recent.memory,
                    traffic.bytes AS traffic
-            FROM partition p
-            LEFT JOIN LATERAL (
-                SELECT sum(CASE WHEN growth < 0 THEN cpu_nanos ELSE growth END) AS nanos
-                FROM (SELECT cpu_nanos, cpu_nanos - lag(cpu_nanos) OVER (ORDER BY at) AS growth
-                      FROM usage_sample s WHERE s.partition_id = p.id AND s.at > ?) samples
-            ) cpu ON true
-            LEFT JOIN LATERAL (
-                SELECT memory_bytes AS bytes FROM usage_sample s
-                WHERE s.partition_id = p.id AND s.at > ? AND p.state = 'RUNNING' ORDER BY s.at DESC LIMIT 1
-            ) memory ON true
-            LEFT JOIN LATERAL (
-                SELECT sum(net_in_bytes + net_out_bytes) AS bytes FROM usage_day d
-                WHERE d.partition_id = p.id AND d.day >= ?
-            ) traffic ON true
-            WHERE p.state <> 'DESTROYED'
+            FROM partition p LEFT JOIN recent ON recent.id = p.id LEFT JOIN traffic ON traffic.partition_id = p.id
+            WHERE p.state <> 'DESTROYED' AND (p.state = 'RUNNING' OR recent.id IS NOT NULL OR traffic.bytes IS NOT NULL)
             """;
 
     private final JdbcTemplate jdbc;
@@ -79,7 +87,7 @@ public class UsageDashboard {
         List<Row> rows = jdbc.query(FIGURES, (rs, i) -> new Row(new ConsumerFigures(rs.getLong("id"),
                 rs.getString("hostname"), rs.getLong("node_id"), nodeNames.get(rs.getLong("node_id")),
                 rs.getLong("nanos") / 1e9 / CPU_WINDOW.toSeconds() * 100, rs.getLong("memory"), rs.getLong("traffic")),
-                rs.getBoolean("running")), since, since, firstDay);
+                rs.getBoolean("running")), since, since, since, firstDay);
         List<ConsumerFigures> figures = rows.stream().map(Row::figures).toList();
         Map<Long, List<Row>> byNode = rows.stream().collect(Collectors.groupingBy(row -> row.figures().nodeId()));
         List<NodeUsageTotals> totals = allNodes.stream().map(node -> {

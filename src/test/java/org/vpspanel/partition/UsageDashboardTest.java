@@ -65,14 +65,14 @@ class UsageDashboardTest extends PanelTest {
 
     @Test
     void partitionsAreRankedByCpuOverTheLastHourMemoryNowAndTrafficOver30Days() {
-        // web: 120 s of CPU in the hour (the sample before the hour does not count), 100M now
+        // web: 120 s of CPU between its first and latest sample of the hour (one before the hour does not count), 100M now
         sample(web, Duration.ofMinutes(70), 0, 10 * MIB, 0, 0);
         sample(web, Duration.ofMinutes(50), 500 * SECOND, 10 * MIB, 1_000, 500);
         sample(web, Duration.ofMinutes(30), 560 * SECOND, 80 * MIB, 3_000, 1_500);
         sample(web, Duration.ofMinutes(10), 620 * SECOND, 100 * MIB, 4_000, 2_000);
-        // db: restarted within the hour: 300 s before, then 50 s counted from zero again; 40M now
-        sample(db, Duration.ofMinutes(40), 0, 20 * MIB, 0, 0);
-        sample(db, Duration.ofMinutes(30), 300 * SECOND, 30 * MIB, 100, 100);
+        // db: restarted within the hour, so only the 50 s since the restart count; 40M now
+        sample(db, Duration.ofMinutes(40), 300 * SECOND, 20 * MIB, 0, 0);
+        sample(db, Duration.ofMinutes(30), 400 * SECOND, 30 * MIB, 100, 100);
         sample(db, Duration.ofMinutes(20), 50 * SECOND, 40 * MIB, 50, 50);
         // mail: stopped now, so no memory; its traffic 40 days ago is outside the window, then counted anew
         sample(mail, Duration.ofDays(40), 0, 0, 1_000_000, 0);
@@ -82,9 +82,9 @@ class UsageDashboardTest extends PanelTest {
 
         TopConsumers top = as(ADMIN, () -> dashboard.topConsumers(10));
 
-        assertThat(top.byCpu()).extracting(ConsumerFigures::hostname).containsExactly("db", "web");
-        assertThat(top.byCpu().get(0).cpuPercent()).isCloseTo(350.0 / 3600 * 100, within(0.001));
-        assertThat(top.byCpu().get(1).cpuPercent()).isCloseTo(120.0 / 3600 * 100, within(0.001));
+        assertThat(top.byCpu()).extracting(ConsumerFigures::hostname).containsExactly("web", "db");
+        assertThat(top.byCpu().get(0).cpuPercent()).isCloseTo(120.0 / 3600 * 100, within(0.001));
+        assertThat(top.byCpu().get(1).cpuPercent()).isCloseTo(50.0 / 3600 * 100, within(0.001));
         assertThat(top.byMemory()).extracting(ConsumerFigures::hostname, ConsumerFigures::memoryBytes)
                 .containsExactly(tuple("web", 100 * MIB),
                         tuple("db", 40 * MIB));
@@ -97,7 +97,7 @@ class UsageDashboardTest extends PanelTest {
         assertThat(top.nodes()).extracting(NodeUsageTotals::nodeName).containsExactly("north", "south");
         NodeUsageTotals onNorth = top.nodes().getFirst();
         assertThat(onNorth.running()).isEqualTo(2);
-        assertThat(onNorth.cpuPercent()).isCloseTo(470.0 / 3600 * 100, within(0.001));
+        assertThat(onNorth.cpuPercent()).isCloseTo(170.0 / 3600 * 100, within(0.001));
         assertThat(onNorth.memoryBytes()).isEqualTo(140 * MIB);
         assertThat(onNorth.trafficBytes()).isEqualTo(6_300);
         assertThat(top.nodes().get(1)).isEqualTo(new NodeUsageTotals(south.id(), "south", 0, 0, 0, 8_000));

@@ -15,13 +15,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.vpspanel.account.AccountFilter;
 import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
@@ -47,7 +47,7 @@ import org.vpspanel.ui.LazyGrids;
 import org.vpspanel.ui.RowActions;
 import org.vpspanel.ui.Notices;
 
-/** The partitions the user may see; admins and resellers sell new ones here. */
+/** The partitions the user may see, newest first; admins and resellers sell new ones here. */
 @Route("partitions")
 @RouteAlias("")
 @PageTitle("Partitions · VPS Panel")
@@ -105,7 +105,7 @@ class PartitionsView extends VerticalLayout implements BeforeEnterObserver {
         }
 
         grid.setId("partitions-grid");
-        grid.addComponentColumn(p -> new RouterLink(p.hostname(), PartitionView.class, PartitionView.of(p.id())))
+        grid.addColumn(PartitionView.link(PartitionSummary::id, PartitionSummary::hostname))
                 .setHeader("Hostname").setKey("hostname").setSortable(true).setAutoWidth(true);
         if (!actor.isCustomer()) {
             grid.addColumn(PartitionSummary::customerName).setHeader("Customer").setAutoWidth(true);
@@ -113,10 +113,10 @@ class PartitionsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(PartitionSummary::planName).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(p -> String.join(", ", p.addresses())).setHeader("IPv4").setAutoWidth(true);
         grid.addColumn(PartitionSummary::nodeName).setHeader("Node").setAutoWidth(true);
-        grid.addComponentColumn(StateBadge::new).setHeader("State").setKey("state").setSortable(true);
+        grid.addColumn(StateBadge.renderer()).setHeader("State").setKey("state").setSortable(true);
         grid.addColumn(p -> DAY.format(p.createdAt())).setHeader("Created").setKey("createdAt").setSortable(true);
-        grid.setItemsPageable(pageable -> partitions.find(filter(), pageable).getContent(),
-                pageable -> partitions.count(filter()));
+        LazyGrids.bind(grid, pageable -> partitions.find(filter(), pageable), () -> partitions.count(filter()),
+                Sort.by(Sort.Direction.DESC, "id"));
 
         add(new H2("Partitions"), toolbar, grid);
     }

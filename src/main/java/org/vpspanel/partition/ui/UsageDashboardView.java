@@ -13,7 +13,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Locale;
@@ -103,8 +102,8 @@ class UsageDashboardView extends VerticalLayout {
         grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(figures -> new RouterLink(figures.hostname(), PartitionView.class,
-                PartitionView.of(figures.partitionId()))).setHeader("Partition").setFlexGrow(1);
+        grid.addColumn(PartitionView.link(ConsumerFigures::partitionId, ConsumerFigures::hostname))
+                .setHeader("Partition").setFlexGrow(1);
         grid.addColumn(ConsumerFigures::nodeName).setHeader("Node").setAutoWidth(true);
         grid.addColumn(value::apply).setHeader(measure).setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.setEmptyStateText("Nothing used yet.");
