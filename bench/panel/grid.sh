@@ -10,6 +10,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 count=${1:-10000}
 cd "$here"
 source bin/env.sh
+source bench/panel/common.sh
 jar=target/vpspanel-0.1.0-SNAPSHOT.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml src db frontend -type f -newer "$jar" 2>/dev/null | head -1)" ]; then
   mvn -B -q -ntp package -DskipTests >&2
@@ -26,22 +27,16 @@ cleanup() {
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 password="grid bench $RANDOM$RANDOM"
 : >"$data/panel.log"
 VPSPANEL_DATA_DIR="$data/panel" VPSPANEL_PORT="$port" VPSPANEL_ADMIN_PASSWORD="$password" \
   "$JAVA_HOME/bin/java" -jar "$jar" >"$data/panel.log" 2>&1 &
 panel_pid=$!
-for _ in $(seq 1 240); do
-  grep -q "VPS Panel is ready" "$data/panel.log" && break
-  kill -0 "$panel_pid" 2>/dev/null || { cat "$data/panel.log" >&2; exit 1; }
-  sleep 0.5
-done
-grep -q "VPS Panel is ready" "$data/panel.log" || { echo "the panel did not start; see $data/panel.log" >&2; exit 1; }
-pg_port=$(grep -o "Embedded PostgreSQL running on port [0-9]*" "$data/panel.log" | grep -o "[0-9]*$")
+await_ready "$data/panel.log" "$panel_pid"
 
 started=$(date +%s%3N)
-psql -q -v ON_ERROR_STOP=1 -h localhost -p "$pg_port" -U postgres -d postgres -v count="$count" <<'SQL'
+psql_panel "$data/panel.log" -v count="$count" <<'SQL'
 INSERT INTO node (name, address, cores, memory, disk, cpu_overcommit, memory_overcommit, disk_overcommit,
                   agent_url, last_seen_at)
 VALUES ('bench', 'bench.example.com', 4096, 1099511627776, 1125899906842624, 1, 1, 1, NULL, NULL);

@@ -18,8 +18,10 @@ import com.vaadin.flow.router.RouteAlias;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.vpspanel.account.AccountFilter;
@@ -83,21 +85,12 @@ class PartitionsView extends VerticalLayout implements BeforeEnterObserver {
         this.actor = currentUser.require();
         setSizeFull();
 
-        stateFilter.setId("partitions-state-filter");
-        stateFilter.setEmptySelectionAllowed(true);
-        stateFilter.setEmptySelectionCaption("Any state");
-        stateFilter.setItems(PartitionState.values());
-        stateFilter.setItemLabelGenerator(state -> state == null ? "Any state" : state.label());
-        stateFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        filter(stateFilter, "partitions-state-filter", "Any state", List.of(PartitionState.values()),
+                PartitionState::label);
         HorizontalLayout toolbar = new HorizontalLayout(hostnameFilter, stateFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (actor.isAdmin()) {
-            nodeFilter.setId("partitions-node-filter");
-            nodeFilter.setEmptySelectionAllowed(true);
-            nodeFilter.setEmptySelectionCaption("Any node");
-            nodeFilter.setItems(nodes.all());
-            nodeFilter.setItemLabelGenerator(node -> node == null ? "Any node" : node.name());
-            nodeFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+            filter(nodeFilter, "partitions-node-filter", "Any node", nodes.all(), NodeSummary::name);
             toolbar.add(nodeFilter);
         }
         if (!actor.isCustomer()) {
@@ -141,6 +134,16 @@ class PartitionsView extends VerticalLayout implements BeforeEnterObserver {
         if (unsubscribe != null) {
             unsubscribe.run();
         }
+    }
+
+    /** Sets up a select that narrows the grid to one of the items, or to none ({@code any}). */
+    private <T> void filter(Select<T> select, String id, String any, List<T> items, Function<T, String> label) {
+        select.setId(id);
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(any);
+        select.setItems(items);
+        select.setItemLabelGenerator(item -> item == null ? any : label.apply(item));
+        select.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
     }
 
     /** {@code ?node=ID} (the nodes page links so) narrows the list to the partitions on that node. */
