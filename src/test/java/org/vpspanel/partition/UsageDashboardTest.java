@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +104,22 @@ class UsageDashboardTest extends PanelTest {
         assertThat(onNorth.memoryBytes()).isEqualTo(140 * MIB);
         assertThat(onNorth.trafficBytes()).isEqualTo(6_300);
         assertThat(top.nodes().get(1)).isEqualTo(new NodeUsageTotals(south.id(), "south", 0, 0, 0, 8_000));
+    }
+
+    @Test
+    void theMigrationSumsTheKeptSamplesIntoDaysAsTheSamplerDoes() throws IOException {
+        sample(web, Duration.ofDays(2), 0, 0, 500, 100);
+        sample(web, Duration.ofDays(2).minusSeconds(10), 0, 0, 800, 300);
+        sample(web, Duration.ofDays(1), 0, 0, 200, 50); // restarted: counted from zero again
+        sample(db, Duration.ofMinutes(5), 0, 0, 7, 9);
+        String days = "SELECT partition_id, day, net_in_bytes, net_out_bytes FROM usage_day ORDER BY 1, 2";
+        var bySampler = database.jdbc().queryForList(days);
+
+        String migration = Files.readString(Path.of("db", "V10__dashboard.sql"));
+        database.jdbc().update("DELETE FROM usage_day");
+        database.jdbc().update(migration.substring(migration.indexOf("INSERT INTO usage_day")));
+
+        assertThat(database.jdbc().queryForList(days)).isNotEmpty().isEqualTo(bySampler);
     }
 
     @Test
