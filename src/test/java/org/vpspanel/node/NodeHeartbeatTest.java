@@ -4,30 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.AgentProcess;
 import org.vpspanel.testing.PanelTest;
 
 /** The heartbeat on a real agent: a node stays online while its agent answers and is offline within 30 s of its silence. */
 class NodeHeartbeatTest extends PanelTest {
 
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
+
     private static final Duration PROMISED = Duration.ofSeconds(30);
 
     @Autowired
     NodeService nodes;
 
-    private AgentProcess agent;
-
-    @AfterEach
-    void closeAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
-
     @Test
     void aNodeWhoseAgentStopsAnsweringIsOfflineWithin30Seconds() throws Exception {
-        agent = AgentProcess.start();
+        AgentProcess agent = HOST.agent();
         NodeSummary node = nodeWithAgent(agent, 12);
         assertThat(node.status()).isEqualTo(NodeStatus.ONLINE);
         assertThat(node.agentInfo()).containsKeys("version", "kernel", "cgroup");

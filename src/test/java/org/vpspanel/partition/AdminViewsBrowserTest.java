@@ -16,13 +16,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.node.NodeService;
 import org.vpspanel.node.NodeSummary;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.AgentProcess;
 import org.vpspanel.testing.BrowserTest;
 
@@ -31,6 +32,9 @@ import org.vpspanel.testing.BrowserTest;
  * and usage dashboard (top consumers from samples recorded as the sampler records them).
  */
 class AdminViewsBrowserTest extends BrowserTest {
+
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
     private static final long MIB = 1L << 20;
     private static final long SECOND = 1_000_000_000L;
@@ -44,16 +48,9 @@ class AdminViewsBrowserTest extends BrowserTest {
     @Autowired
     Clock clock;
 
-    private AgentProcess agent;
-
-    @AfterEach
-    void closeAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
-
     @Test
     void theAdminSeesNodeHealthAndCapacityTogglesMaintenanceAndSeesTheTopConsumers() throws Exception {
-        agent = AgentProcess.start();
+        AgentProcess agent = HOST.agent();
         NodeSummary node1 = nodeWithAgent(agent, 14);
         NodeSummary node2 = nodeWithoutAgent("node2", 4);
         AccountSummary carol = as(ADMIN, () -> accounts.createCustomer(newAccount("carol"), null));
