@@ -1,6 +1,7 @@
 # Shared by the agent benchmarks: a throwaway agent with a prefix of its own, and its cleanup.
 # Sourced after `set -euo pipefail`; defines PREFIX, STATE, SOCK and api().
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$here/bench/host-objects.sh"
 [ "$(id -u)" -eq 0 ] || { echo "benchmarks create partitions: run as root" >&2; exit 1; }
 PREFIX="vpb$(printf %04x $((RANDOM)))"
 STATE="/tmp/$PREFIX"
@@ -25,23 +26,7 @@ cleanup() {
   done
   kill "$AGENT_PID" 2>/dev/null || true
   wait "$AGENT_PID" 2>/dev/null || true
-  left="$(leftovers)"
-  if [ -z "$left" ]; then
-    rm -rf "$STATE"
-  else
-    echo "left behind (state in $STATE):"; echo "$left"
-  fi
-}
-
-# Prints what of this benchmark's prefix is left on the host, one object a line.
-leftovers() {
-  ip netns list | grep "^$PREFIX" | sed 's/^/netns /' || true
-  ip -o link | grep -o "$PREFIX[a-z0-9]*" | sort -u | sed 's/^/link /' || true
-  nft list tables | grep " $PREFIX\$" | sed 's/^/nft /' || true
-  ls -d /sys/fs/cgroup/*/"$PREFIX"-* 2>/dev/null | sed 's/^/cgroup /' || true
-  losetup --list --noheadings --output BACK-FILE | grep "$STATE" | sed 's/^/loop /' || true
-  grep "$STATE" /proc/mounts | sed 's/^/mount /' || true
-  ls -d "$STATE"/state/partitions/* 2>/dev/null | sed 's/^/directory /' || true
+  remove_unless_left "$PREFIX" "$STATE/state" "$STATE"
 }
 
 now_ms() { date +%s%3N; }

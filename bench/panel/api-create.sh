@@ -1,19 +1,56 @@
 #!/usr/bin/env bash
-# Benchmark (run by hand): N partitions created and started through the REST API on the local node of a
-# running product (bin/vps-panel), the time until all run, and the panel's and the agent's CPU time and
-# peak memory meanwhile; then destroys them all, also when something failed.
-#   bench/panel/api-create.sh TOKEN [N=50] [URL=http://localhost:8080]
-# TOKEN: an admin's API token (bin/vps-panel create-token admin). Makes (or reuses) the plan "bench" (1 vCPU,
-# 64M, 256M disk) and the customer "bench". N must fit the node: each takes one vCPU of cores x CPU
-# overcommit (raise the overcommit on the Nodes page for a density run).
+# Benchmark (run by hand, as root): N partitions (default 50) created and started through the REST API on the
+# local node of a product of its own (bin/vps-panel on a throwaway data directory, with its own host-object
+# prefix, port and IP pool): the time until all run, and the CPU and memory of the panel's and the agent's
+# processes meanwhile (read from /proc by the PIDs this script started). Then destroys every partition, stops
+# the product and removes the data directory, also when something failed; prints anything left on the host.
+#   bench/panel/api-create.sh [N=50]
+# Makes the plan "bench" (1 vCPU, 64M, 256M disk) and the customer "bench", and raises the node's CPU
+# overcommit so that N vCPUs fit.
 set -euo pipefail
-token=${1:?usage: api-create.sh TOKEN [N] [URL]}
-count=${2:-50}
-url=${3:-http://localhost:8080}
-exec python3 - "$token" "$count" "$url" <<'PY'
+count=${1:-50}
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cd "$here"
+source bench/host-objects.sh
+source bench/panel/common.sh
+[ "$(id -u)" -eq 0 ] || { echo "the benchmark runs the product with its host agent: run as root" >&2; exit 1; }
+
+data="$(mktemp -d /tmp/vpapi.XXXXXX)"
+chmod 0755 "$data" # the panel's user must reach it
+prefix="vpa$(printf %04x $((RANDOM)))"
+port=$(free_port)
+export VPSPANEL_DATA_DIR="$data" VPSPANEL_PORT="$port" VPSPANEL_PREFIX="$prefix"
+export VPSPANEL_POOL="10.219.$((RANDOM % 250)).0/24" VPSPANEL_ADMIN_PASSWORD="api bench $RANDOM$RANDOM"
+launcher=""
+finish() {
+  if [ -n "$launcher" ]; then
+    kill "$launcher" 2>/dev/null || true # its trap stops the panel and the agent
+    wait "$launcher" 2>/dev/null || true
+  fi
+  # The agent removes its bridge and nft table when its last partition goes, but after 50 concurrent destroys
+  # it has been seen to keep them; they carry this run's prefix.
+  ip link delete "${prefix}br0" 2>/dev/null || true
+  nft delete table bridge "$prefix" 2>/dev/null || true
+  remove_unless_left "$prefix" "$data/agent" "$data"
+}
+trap finish EXIT
+
+: >"$data/product.log"
+bin/vps-panel >"$data/product.log" 2>&1 &
+launcher=$!
+await_ready "$data/product.log" "$launcher"
+agent_pid=$(ps --ppid "$launcher" -o pid=,args= | awk '/org.vpspanel.agent.AgentMain/ { print $1 }')
+panel_pid=$(ps --ppid "$launcher" -o pid=,args= | awk '/ -jar / { print $1 }')
+psql_panel "$data/product.log" -c \
+  "UPDATE node SET cpu_overcommit = least(100, greatest(cpu_overcommit, ceil($count::numeric / cores))) WHERE name = 'local'"
+token=$(bin/vps-panel create-token admin --name bench 2>>"$data/product.log")
+
+python3 - "$token" "$count" "http://localhost:$port" "$panel_pid" "$agent_pid" <<'PY'
 import json, os, sys, time, urllib.request, urllib.error
 
 token, count, url = sys.argv[1], int(sys.argv[2]), sys.argv[3].rstrip('/')
+pids = {'panel': int(sys.argv[4]), 'agent': int(sys.argv[5])}
+ticks, page = os.sysconf('SC_CLK_TCK'), os.sysconf('SC_PAGE_SIZE')
 
 
 def call(method, path, body=None):
@@ -28,35 +65,53 @@ def call(method, path, body=None):
         return e.code, json.loads(e.read().decode() or 'null')
 
 
-def process(marker):
-    """CPU seconds and resident bytes of the process whose command line holds the marker."""
-    for pid in filter(str.isdigit, os.listdir('/proc')):
-        try:
-            cmdline = open(f'/proc/{pid}/cmdline', 'rb').read().replace(b'\0', b' ').decode()
-            if marker in cmdline:
-                fields = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
-                rss = int(open(f'/proc/{pid}/statm').read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
-                return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK'), rss
-        except (FileNotFoundError, ProcessLookupError):
-            pass
-    return 0.0, 0
+def process(pid):
+    """CPU seconds and resident bytes of the process."""
+    fields = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / ticks, int(open(f'/proc/{pid}/statm').read().split()[1]) * page
 
 
-def usage():
-    return {'panel': process('-Dvpspanel.local-agent.socket='),
-            'agent': process('-Dloader.main=org.vpspanel.agent.AgentMain')}
+class Meter:
+    """CPU and memory of the panel and the agent, read every second while partitions are made."""
+
+    def __init__(self):
+        self.started = time.monotonic()
+        self.first = {name: process(pid) for name, pid in pids.items()}
+        self.last, self.last_at = dict(self.first), self.started
+        self.peak_cpu = {name: 0.0 for name in pids}
+        self.peak_rss = {name: figures[1] for name, figures in self.first.items()}
+
+    def sample(self):
+        now = time.monotonic()
+        for name, pid in pids.items():
+            cpu, rss = process(pid)
+            if now > self.last_at:
+                self.peak_cpu[name] = max(self.peak_cpu[name], (cpu - self.last[name][0]) / (now - self.last_at))
+            self.peak_rss[name] = max(self.peak_rss[name], rss)
+            self.last[name] = (cpu, rss)
+        self.last_at = now
+
+    def report(self):
+        self.sample()
+        seconds = self.last_at - self.started
+        for name, pid in pids.items():
+            cpu = self.last[name][0] - self.first[name][0]
+            print(f'{name} (pid {pid}): {cpu:.1f} s of CPU, {cpu / seconds * 100:.0f}% of a core on average, '
+                  f'{self.peak_cpu[name] * 100:.0f}% at most over a second; resident memory '
+                  f'{self.first[name][1] / 2**20:.0f} MiB before, {self.peak_rss[name] / 2**20:.0f} MiB at most')
 
 
 def create_and_start(ids):
-    before, started = usage(), time.monotonic()
+    meter, started = Meter(), time.monotonic()
     for i in range(count):
         status, body = call('POST', '/api/v1/partitions', {'customer': 'bench', 'plan': 'bench',
                                                            'template': 'busybox', 'hostname': f'bench{i}.example.com'})
         if status != 201:
             raise SystemExit(f'creating partition {i} failed: {status} {body}')
         ids.append(body['id'])
+        meter.sample()
     created = time.monotonic()
-    pending, peak = set(ids), {'panel': 0, 'agent': 0}
+    pending = set(ids)
     while pending:
         for pid in list(pending):
             body = call('GET', f'/api/v1/partitions/{pid}')[1]
@@ -66,14 +121,12 @@ def create_and_start(ids):
                 call('POST', f'/api/v1/partitions/{pid}/start')
             elif body.get('job') is None and body['state'] == 'running':
                 pending.discard(pid)
-        peak = {name: max(peak[name], figures[1]) for name, figures in usage().items()}
+        meter.sample()
         time.sleep(1)
-    done, after = time.monotonic(), usage()
+    done = time.monotonic()
     print(f'{count} partitions: the API took all creates in {created - started:.1f} s; all running after '
           f'{done - started:.1f} s ({(done - started) / count * 1000:.0f} ms per partition)')
-    for name in ('panel', 'agent'):
-        print(f'{name}: {after[name][0] - before[name][0]:.1f} s of CPU meanwhile, '
-              f'peak resident memory {peak[name] / 2**20:.0f} MiB')
+    meter.report()
 
 
 def destroy(ids):

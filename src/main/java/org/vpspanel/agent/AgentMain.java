@@ -66,13 +66,24 @@ public final class AgentMain {
         }
     }
 
+    /** The version in the jar's manifest; classes run from a build directory have none. */
+    private static String version() {
+        String version = AgentMain.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    /** The running kernel's release, as uname -r prints it. */
+    private static String kernel() throws IOException {
+        return Files.readString(Path.of("/proc/sys/kernel/osrelease")).strip();
+    }
+
     private static void run(AgentConfig config, String group, InetSocketAddress listen) throws Exception {
         Commands.keepFilesIn(config.scratchDir());
         Cgroups cgroups = Cgroups.probe();
         PartitionManager partitions = new PartitionManager(config, cgroups);
         partitions.recover();
-        AgentApi api = new AgentApi(partitions, Map.of("protocol", "v1", "prefix", config.prefix(),
-                "stateDir", config.stateDir().toString(), "cgroup", cgroups.version()));
+        AgentApi api = new AgentApi(partitions, Map.of("protocol", "v1", "version", version(), "kernel", kernel(),
+                "prefix", config.prefix(), "stateDir", config.stateDir().toString(), "cgroup", cgroups.version()));
         Path tlsDir = config.stateDir().resolve("tls");
         AgentServer.TcpListener tcp = listen == null ? null
                 : new AgentServer.TcpListener(listen, TlsIdentity.loadOrCreate(tlsDir, "agent", "vps-agent " + hostname()));

@@ -47,7 +47,7 @@ class PartitionsController {
                                     @RequestParam(required = false) String state,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = ApiPage.DEFAULT_SIZE) int size) {
-        PartitionFilter filter = new PartitionFilter(hostname, state == null ? null : state(state));
+        PartitionFilter filter = new PartitionFilter(hostname, state == null ? null : state(state), null);
         return ApiPage.of(partitions.find(filter, ApiPage.request(page, size)), PartitionResponse::of);
     }
 

@@ -144,6 +144,15 @@ public class IpPoolService {
                 .mapToLong(IpPoolSummary::free).sum();
     }
 
+    /** The pools of each of the nodes. */
+    @Transactional(readOnly = true)
+    List<IpPoolSummary> poolsOf(Collection<Long> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query(SELECT_POOLS + " WHERE p.node_id IN (:ids)", Map.of("ids", nodeIds), (rs, i) -> toSummary(rs));
+    }
+
     /** The addresses of each partition with their pool's prefix length, its primary (first allocated) first. */
     @Transactional(readOnly = true)
     public Map<Long, List<String>> addressesOf(Collection<Long> partitionIds) {

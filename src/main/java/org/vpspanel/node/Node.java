@@ -139,7 +139,7 @@ class Node {
 
     NodeSummary toSummary(Instant now) {
         return new NodeSummary(id, name, address, cores, memory, disk, cpuOvercommit.doubleValue(),
-                memoryOvercommit.doubleValue(), diskOvercommit.doubleValue(), NodeStatus.of(agentUrl, maintenance,
+                memoryOvercommit.doubleValue(), diskOvercommit.doubleValue(), maintenance, NodeStatus.of(agentUrl, maintenance,
                 lastSeenAt, now), lastSeenAt, lastError, NodeInfoJson.read(agentInfo), agentFingerprint);
     }
 }

@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,9 +35,18 @@ class NodeHeartbeat {
 
     @Bean
     RecurringTask<Void> nodeHeartbeatTask() {
-        return Tasks.recurring("node-heartbeat", FixedDelay.of(INTERVAL)).execute((instance, context) ->
-                nodes.findAll().stream().filter(node -> node.getAgentUrl() != null).map(Node::getId)
-                        .forEach(this::check));
+        return Tasks.recurring("node-heartbeat", FixedDelay.of(INTERVAL)).execute((instance, context) -> checkAll());
+    }
+
+    /**
+     * Asks all enrolled agents at once: one after another, a few agents that hang for their timeout each would
+     * hold back the answers of the rest past {@link NodeStatus#OFFLINE_AFTER}, and live nodes would show offline.
+     */
+    void checkAll() {
+        try (ExecutorService asking = Executors.newVirtualThreadPerTaskExecutor()) {
+            nodes.findAll().stream().filter(node -> node.getAgentUrl() != null).map(Node::getId)
+                    .forEach(nodeId -> asking.execute(() -> check(nodeId)));
+        }
     }
 
     /** Asks one node's agent how it is and records the answer, or the silence. */

@@ -31,15 +31,19 @@ public class NodeService {
     private final NodeRepository nodes;
     private final NodeHeartbeat heartbeat;
     private final NodeAgents agents;
+    private final NodeUsage usage;
+    private final IpPoolService ipPools;
     private final AuditService audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    NodeService(NodeRepository nodes, NodeHeartbeat heartbeat, NodeAgents agents, AuditService audit,
-                TransactionTemplate transactions, Clock clock) {
+    NodeService(NodeRepository nodes, NodeHeartbeat heartbeat, NodeAgents agents, NodeUsage usage,
+                IpPoolService ipPools, AuditService audit, TransactionTemplate transactions, Clock clock) {
         this.nodes = nodes;
         this.heartbeat = heartbeat;
         this.agents = agents;
+        this.usage = usage;
+        this.ipPools = ipPools;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -162,6 +166,22 @@ public class NodeService {
     @Transactional(readOnly = true)
     public Page<NodeSummary> find(String text, Pageable pageable) {
         return nodes.findAll(named(text), pageable).map(node -> node.toSummary(clock.instant()));
+    }
+
+    /** A page of nodes with what their partitions hold and their addresses in use and left. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public Page<NodeOverview> overview(String text, Pageable pageable) {
+        Page<NodeSummary> page = find(text, pageable);
+        List<Long> ids = page.map(NodeSummary::id).getContent();
+        Map<Long, NodeHeld> held = usage.heldOn(ids);
+        Map<Long, List<IpPoolSummary>> pools = ipPools.poolsOf(ids).stream()
+                .collect(Collectors.groupingBy(IpPoolSummary::nodeId));
+        return page.map(node -> {
+            List<IpPoolSummary> own = pools.getOrDefault(node.id(), List.of());
+            return new NodeOverview(node, held.getOrDefault(node.id(), NodeHeld.NOTHING),
+                    own.stream().mapToLong(IpPoolSummary::used).sum(), own.stream().mapToLong(IpPoolSummary::free).sum());
+        });
     }
 
     @PreAuthorize("hasRole('ADMIN')")

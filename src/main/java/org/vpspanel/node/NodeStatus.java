@@ -11,7 +11,7 @@ public enum NodeStatus {
     ONLINE,
     /** Its agent has been silent for longer than {@link #OFFLINE_AFTER}. */
     OFFLINE,
-    /** Taken out of placement by an admin; its partitions keep running. */
+    /** Taken out of placement by an admin while its agent answers; its partitions keep running and can be acted on. */
     MAINTENANCE;
 
     /** Heartbeats come every 10 s; three missed ones make a node offline, so within 30 s. */
@@ -21,10 +21,15 @@ public enum NodeStatus {
         if (agentUrl == null) {
             return NOT_ENROLLED;
         }
-        if (maintenance) {
-            return MAINTENANCE;
+        if (lastSeen == null || !lastSeen.isAfter(now.minus(OFFLINE_AFTER))) {
+            return OFFLINE;
         }
-        return lastSeen != null && lastSeen.isAfter(now.minus(OFFLINE_AFTER)) ? ONLINE : OFFLINE;
+        return maintenance ? MAINTENANCE : ONLINE;
+    }
+
+    /** Whether the node's agent answers, so that its partitions can be acted on (in maintenance too). */
+    public boolean answering() {
+        return this == ONLINE || this == MAINTENANCE;
     }
 
     public String label() {

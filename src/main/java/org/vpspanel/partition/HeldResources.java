@@ -1,10 +1,16 @@
 package org.vpspanel.partition;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.vpspanel.account.Allocation;
 import org.vpspanel.account.ResellerUsage;
+import org.vpspanel.node.NodeHeld;
+import org.vpspanel.node.NodeUsage;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 
@@ -13,7 +19,7 @@ import org.vpspanel.resources.Resources;
  * per node, against its capacity.
  */
 @Component
-class HeldResources implements ResellerUsage {
+class HeldResources implements ResellerUsage, NodeUsage {
 
     private static final String SUMS = """
             SELECT count(*),
@@ -24,9 +30,11 @@ class HeldResources implements ResellerUsage {
             FROM partition WHERE state <> 'DESTROYED' AND\s""";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
     HeldResources(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     @Override
@@ -36,6 +44,21 @@ class HeldResources implements ResellerUsage {
 
     Allocation onNode(long nodeId) {
         return sum("node_id = ?", nodeId);
+    }
+
+    @Override
+    public Map<Long, NodeHeld> heldOn(Collection<Long> nodeIds) {
+        Map<Long, NodeHeld> held = new HashMap<>();
+        if (!nodeIds.isEmpty()) {
+            named.query("""
+                    SELECT node_id, count(*), sum((resources->>'cpus')::bigint), sum((resources->>'memory')::bigint),
+                           sum((resources->>'disk')::bigint)
+                    FROM partition WHERE state <> 'DESTROYED' AND node_id IN (:ids) GROUP BY node_id
+                    """, Map.of("ids", nodeIds), rs -> {
+                        held.put(rs.getLong(1), new NodeHeld(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    });
+        }
+        return held;
     }
 
     static Allocation of(Resources resources) {

@@ -1,9 +1,11 @@
 package org.vpspanel.partition;
 
-/** Narrows the partition list: hostname text, and a state (null: every state but destroyed). */
-public record PartitionFilter(String hostname, PartitionState state) {
+/**
+ * Narrows the partition list: hostname text, a state (null: every state but destroyed) and a node (null: any).
+ */
+public record PartitionFilter(String hostname, PartitionState state, Long nodeId) {
 
     public static PartitionFilter none() {
-        return new PartitionFilter("", null);
+        return new PartitionFilter("", null, null);
     }
 }

@@ -117,7 +117,7 @@ public class PartitionService {
                         + "'s allocation: " + String.join(", ", exceeded));
             }
         }
-        NodeCapacity node = request.nodeId() != null ? checkedNode(request.nodeId(), wanted) : placement(wanted);
+        NodeCapacity node = request.nodeId() != null ? chosenNode(request.nodeId(), wanted) : placement(wanted);
 
         Partition partition = partitions.save(new Partition(request.hostname(), customer.id(), customer.resellerId(),
                 plan.id(), node.nodeId(), request.templateId(), resources, clock.instant()));
@@ -387,6 +387,16 @@ public class PartitionService {
         return summaries(List.of(visible(partitionId))).getFirst();
     }
 
+    /** A node the admin chose for a new partition: it must have room and not be in maintenance. */
+    private NodeCapacity chosenNode(long nodeId, Allocation wanted) {
+        NodeCapacity capacity = checkedNode(nodeId, wanted);
+        if (capacity.maintenance()) {
+            throw new InvalidInputException("node", "Node " + capacity.nodeName()
+                    + " is in maintenance and takes no new partitions");
+        }
+        return capacity;
+    }
+
     private NodeCapacity checkedNode(long nodeId, Allocation wanted) {
         NodeCapacity capacity = nodes.lockCapacity(nodeId);
         List<String> short_ = shortfall(capacity, wanted);
@@ -403,6 +413,7 @@ public class PartitionService {
      */
     private NodeCapacity placement(Allocation wanted) {
         List<NodeSummary> candidates = nodes.all().stream()
+                .filter(node -> !node.maintenance())
                 .filter(node -> node.status() == NodeStatus.ONLINE || node.status() == NodeStatus.NOT_ENROLLED)
                 .sorted(Comparator.comparing((NodeSummary node) -> node.status() != NodeStatus.ONLINE))
                 .toList();
@@ -453,6 +464,9 @@ public class PartitionService {
                 predicate = cb.and(predicate, cb.like(cb.lower(root.get("hostname")),
                         "%" + filter.hostname().trim().toLowerCase(Locale.ROOT) + "%"));
             }
+            if (filter.nodeId() != null) {
+                predicate = cb.and(predicate, cb.equal(root.get("nodeId"), filter.nodeId()));
+            }
             return predicate;
         };
     }
@@ -469,7 +483,7 @@ public class PartitionService {
                 .collect(Collectors.toMap(PartitionJob::getPartitionId, PartitionJob::toSummary, (a, b) -> a));
         return page.stream().map(p -> new PartitionSummary(p.getId(), p.getHostname(), p.getCustomerId(),
                 customerNames.get(p.getCustomerId()), p.getPlanId(), planNames.get(p.getPlanId()), p.getNodeId(),
-                nodeNames.get(p.getNodeId()), nodeStatus.get(p.getNodeId()) == NodeStatus.ONLINE,
+                nodeNames.get(p.getNodeId()), nodeStatus.get(p.getNodeId()).answering(),
                 p.getTemplateId(), templatesById.get(p.getTemplateId()).name(), addresses.getOrDefault(p.getId(), List.of()), p.getState(),
                 p.getCreatedAt(), p.resources(), activeJobs.get(p.getId()))).toList();
     }

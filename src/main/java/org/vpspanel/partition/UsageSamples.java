@@ -67,20 +67,41 @@ class UsageSamples {
         this.jdbc = jdbc;
     }
 
+    /** Keeps a sample and adds its traffic to the partition's day (see db/V10__dashboard.sql); a repeated one changes nothing. */
     void record(long partitionId, Instant at, Map<String, Object> counters) {
         jdbc.update("""
-                INSERT INTO usage_sample (partition_id, at, cpu_nanos, memory_bytes, swap_bytes, processes,
-                    disk_used_bytes, disk_total_bytes, inodes_used, inodes_total, disk_read_bytes, disk_write_bytes,
-                    disk_read_ops, disk_write_ops, net_in_bytes, net_out_bytes, oom_kills, process_limit_hits,
-                    cpu_throttled_nanos)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                WITH sample AS (
+                    INSERT INTO usage_sample (partition_id, at, cpu_nanos, memory_bytes, swap_bytes, processes,
+                        disk_used_bytes, disk_total_bytes, inodes_used, inodes_total, disk_read_bytes, disk_write_bytes,
+                        disk_read_ops, disk_write_ops, net_in_bytes, net_out_bytes, oom_kills, process_limit_hits,
+                        cpu_throttled_nanos)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    RETURNING partition_id, at, net_in_bytes, net_out_bytes
+                ), previous AS (
+                    SELECT net_in_bytes, net_out_bytes FROM usage_sample WHERE partition_id = ? AND at < ?
+                    ORDER BY at DESC LIMIT 1
+                ), growth AS (
+                    SELECT s.partition_id, s.at, s.net_in_bytes, s.net_out_bytes,
+                           s.net_in_bytes - coalesce(p.net_in_bytes, 0) AS net_in_growth,
+                           s.net_out_bytes - coalesce(p.net_out_bytes, 0) AS net_out_growth
+                    FROM sample s LEFT JOIN previous p ON true
+                )
+                INSERT INTO usage_day (partition_id, day, net_in_bytes, net_out_bytes)
+                SELECT partition_id, (at AT TIME ZONE 'UTC')::date,
+                       CASE WHEN net_in_growth < 0 THEN net_in_bytes ELSE net_in_growth END,
+                       CASE WHEN net_out_growth < 0 THEN net_out_bytes ELSE net_out_growth END
+                FROM growth
+                ON CONFLICT (partition_id, day) DO UPDATE SET
+                    net_in_bytes = usage_day.net_in_bytes + excluded.net_in_bytes,
+                    net_out_bytes = usage_day.net_out_bytes + excluded.net_out_bytes
                 """, partitionId, Timestamp.from(at), counter(counters, "cpuNanos"), counter(counters, "memoryBytes"),
                 counter(counters, "swapBytes"), counter(counters, "processes"), counter(counters, "diskBytesUsed"),
                 counter(counters, "diskBytesTotal"), counter(counters, "inodesUsed"), counter(counters, "inodesTotal"),
                 counter(counters, "diskReadBytes"), counter(counters, "diskWriteBytes"),
                 counter(counters, "diskReadOps"), counter(counters, "diskWriteOps"), counter(counters, "netBytesIn"),
                 counter(counters, "netBytesOut"), counter(counters, "oomKills"),
-                counter(counters, "processLimitHits"), counter(counters, "cpuThrottledNanos"));
+                counter(counters, "processLimitHits"), counter(counters, "cpuThrottledNanos"), partitionId,
+                Timestamp.from(at));
     }
 
     /**
@@ -123,6 +144,7 @@ class UsageSamples {
 
     void deleteOlderThan(Instant cutoff) {
         jdbc.update("DELETE FROM usage_sample WHERE at < ?", Timestamp.from(cutoff));
+        jdbc.update("DELETE FROM usage_day WHERE day < (?::timestamptz AT TIME ZONE 'UTC')::date", Timestamp.from(cutoff));
     }
 
     private static UsagePoint point(ResultSet rs) throws SQLException {

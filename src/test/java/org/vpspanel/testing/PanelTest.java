@@ -119,6 +119,19 @@ public abstract class PanelTest {
         return as(ADMIN, () -> nodeService.checkAgent(node.id()));
     }
 
+    /**
+     * A node without an agent (8 cores, 32G, 1T, CPU overcommit 4) with the pool "{name}-lan" of addresses .10 to
+     * .200 in 10.214.{subnet}.0/24: partitions sold there are saved but never built.
+     */
+    protected NodeSummary nodeWithoutAgent(String name, int subnet) {
+        NodeSummary node = as(ADMIN, () -> nodeService.create(new NodeDraft(name, name + ".example.com", 8,
+                Units.parseSize("32G"), Units.parseSize("1T"), 4, 1, 1)));
+        String network = "10.214." + subnet + ".";
+        as(ADMIN, () -> ipPoolService.create(new IpPoolDraft(name + "-lan", node.id(), network + "0/24", network + "1",
+                network + "10", network + "200")));
+        return node;
+    }
+
     /** A plan of the owner (a reseller, or the admin) small enough for many test partitions: 64M, 256M disk. */
     protected PlanSummary tinyPlan(String owner, String name) {
         return as(owner, () -> planService.create(new PlanDraft(name, Resources.defaults()

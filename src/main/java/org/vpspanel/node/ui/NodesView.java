@@ -1,13 +1,19 @@
 package org.vpspanel.node.ui;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -19,16 +25,24 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.vpspanel.agent.EnrollmentToken;
-import org.vpspanel.node.NodeCapacity;
 import org.vpspanel.node.NodeDraft;
+import org.vpspanel.node.NodeOverview;
 import org.vpspanel.node.NodeService;
+import org.vpspanel.node.NodeStatus;
 import org.vpspanel.node.NodeSummary;
 import org.vpspanel.resources.Units;
+import org.vpspanel.ui.ConfirmAction;
 import org.vpspanel.ui.FormDialog;
 import org.vpspanel.ui.FormErrors;
 import org.vpspanel.ui.FormFields;
@@ -37,18 +51,27 @@ import org.vpspanel.ui.LazyGrids;
 import org.vpspanel.ui.Notices;
 import org.vpspanel.ui.RowActions;
 
-/** The admin's host nodes: their hardware, how far it may be overcommitted, and what that makes sellable. */
+/**
+ * The admin's host nodes: how each one's agent is doing, its capacity (hardware times overcommit) against what
+ * its partitions hold, its addresses, and maintenance.
+ */
 @Route("nodes")
 @PageTitle("Nodes · VPS Panel")
 @Menu(title = "Nodes", order = 40, icon = "vaadin:cluster")
 @RolesAllowed("ADMIN")
 class NodesView extends VerticalLayout {
 
-    private final NodeService nodes;
-    private final Grid<NodeSummary> grid = new Grid<>(NodeSummary.class, false);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
 
-    NodesView(NodeService nodes) {
+    private final NodeService nodes;
+    private final Clock clock;
+    private final Grid<NodeOverview> grid = new Grid<>(NodeOverview.class, false);
+    private Registration polling;
+
+    NodesView(NodeService nodes, Clock clock) {
         this.nodes = nodes;
+        this.clock = clock;
         setSizeFull();
         TextField filter = LazyGrids.filterField("nodes-filter", "Filter by name or address", grid);
         Button create = RowActions.create("Add node", "new-node", () -> openForm(null));
@@ -58,37 +81,81 @@ class NodesView extends VerticalLayout {
 
         grid.setId("nodes-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(NodeSummary::name).setHeader("Name").setSortProperty("name").setAutoWidth(true)
-                .setFlexGrow(1).setFrozen(true);
-        grid.addColumn(NodeSummary::address).setHeader("Address").setSortProperty("address").setAutoWidth(true);
-        grid.addColumn(NodeSummary::cores).setHeader("Cores").setSortProperty("cores").setAutoWidth(true);
-        grid.addColumn(node -> Units.humanSize(node.memory())).setHeader("Memory").setSortProperty("memory")
-                .setAutoWidth(true);
-        grid.addColumn(node -> Units.humanSize(node.disk())).setHeader("Disk").setSortProperty("disk")
-                .setAutoWidth(true);
-        grid.addColumn(node -> ratio(node.cpuOvercommit()) + " / " + ratio(node.memoryOvercommit()) + " / "
-                + ratio(node.diskOvercommit())).setHeader("Overcommit CPU / mem / disk").setAutoWidth(true);
-        grid.addColumn(node -> capacity(node.capacity())).setHeader("Capacity incl. overcommit").setAutoWidth(true);
-        grid.addComponentColumn(NodesView::agent).setHeader("Agent").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(row -> row.node().name()).setHeader("Name").setSortProperty("name").setAutoWidth(true)
+                .setFrozen(true);
+        grid.addComponentColumn(this::status).setHeader("Status, heartbeat").setAutoWidth(true);
+        grid.addComponentColumn(NodesView::agent).setHeader("Agent, kernel").setAutoWidth(true);
+        grid.addComponentColumn(row -> twoLines(row.held().cpus() + " of " + row.node().capacity().cpus(),
+                row.cpusFree() + " free")).setHeader("vCPUs").setAutoWidth(true)
+                .setTooltipGenerator(row -> row.node().cores() + " cores × " + ratio(row.node().cpuOvercommit()));
+        grid.addComponentColumn(row -> used(row.held().memory(), row.node().capacity().memory(), row.memoryFree()))
+                .setHeader("Memory").setAutoWidth(true)
+                .setTooltipGenerator(row -> Units.humanSize(row.node().memory()) + " × "
+                        + ratio(row.node().memoryOvercommit()));
+        grid.addComponentColumn(row -> used(row.held().disk(), row.node().capacity().disk(), row.diskFree()))
+                .setHeader("Disk").setAutoWidth(true)
+                .setTooltipGenerator(row -> Units.humanSize(row.node().disk()) + " × " + ratio(row.node().diskOvercommit()));
+        grid.addComponentColumn(row -> twoLines(row.addressesUsed() + " used", row.addressesFree() + " free"))
+                .setHeader("IPv4").setAutoWidth(true);
+        grid.addComponentColumn(NodesView::partitions).setHeader("Partitions").setAutoWidth(true);
+        grid.addColumn(row -> row.node().address()).setHeader("Address").setSortProperty("address").setAutoWidth(true);
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0).setFrozenToEnd(true);
         grid.setEmptyStateText("No nodes to show.");
-        LazyGrids.bind(grid, pageable -> nodes.find(filter.getValue(), pageable), () -> nodes.count(filter.getValue()),
-                Sort.by("name"));
+        LazyGrids.bind(grid, pageable -> nodes.overview(filter.getValue(), pageable),
+                () -> nodes.count(filter.getValue()), Sort.by("name"));
 
-        add(new H2("Nodes"), new Paragraph("The hosts partitions run on. Capacity is what may be sold on a node: "
-                + "its hardware times the overcommit ratios. A node's agent is added with an enrollment token from "
-                + "vpsctl enroll on that node."), toolbar, grid);
+        add(new H2("Nodes"), new Paragraph("The hosts partitions run on, how their agents are doing and what is "
+                + "sold on them. Capacity is what may be sold on a node: its hardware times the overcommit ratios. "
+                + "A node in maintenance takes no new partitions; those on it keep running. A remote node's agent is "
+                + "added with an enrollment token from vpsctl enroll on that node."), toolbar, grid);
         setFlexGrow(1, grid);
     }
 
-    private HorizontalLayout actions(NodeSummary node) {
+    /** Heartbeats arrive every 10 s in the background; the page follows them, so a silent node turns offline here. */
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(5000);
+        polling = event.getUI().addPollListener(poll -> grid.getDataProvider().refreshAll());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        polling.remove();
+        event.getUI().setPollInterval(-1);
+    }
+
+    private HorizontalLayout actions(NodeOverview row) {
+        NodeSummary node = row.node();
         HorizontalLayout actions = new HorizontalLayout(
                 RowActions.edit("edit-node-" + node.name(), "Edit node " + node.name(), () -> openForm(node)),
+                maintenanceToggle(node),
                 RowActions.delete("delete-node-" + node.name(), "node " + node.name(),
                         "Delete node '" + node.name() + "'? A node that still has IP pools or partitions is kept.",
                         () -> nodes.delete(node.id()), grid.getDataProvider()::refreshAll));
         actions.setSpacing(false);
         return actions;
+    }
+
+    /** Takes the node out of placement, or puts it back, after a confirmation. */
+    private Button maintenanceToggle(NodeSummary node) {
+        boolean entering = !node.maintenance();
+        String label = (entering ? "Start maintenance on " : "End maintenance on ") + node.name();
+        Button button = new Button(VaadinIcon.TOOLS.create(), e -> ConfirmAction.ask(label, entering
+                ? "Take node '" + node.name() + "' out of placement? It gets no new partitions; those on it keep running."
+                : "Put node '" + node.name() + "' back into placement? New partitions may be placed on it again.",
+                entering ? "Start maintenance" : "End maintenance", () -> {
+            nodes.setMaintenance(node.id(), entering);
+            Notices.success("Node " + node.name() + (entering ? " is in maintenance" : " is back in placement"));
+            grid.getDataProvider().refreshAll();
+        }));
+        button.setId("maintenance-node-" + node.name());
+        button.setAriaLabel(label);
+        button.setTooltipText(label);
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        if (!entering) {
+            button.addThemeVariants(ButtonVariant.LUMO_WARNING);
+        }
+        return button;
     }
 
     private void openForm(NodeSummary existing) {
@@ -235,26 +302,96 @@ class NodesView extends VerticalLayout {
         return filled;
     }
 
-    /** The agent's status, with what it says of itself or its last error as a tooltip. */
-    private static Span agent(NodeSummary node) {
-        Span agent = new Span(node.status().label());
-        String detail = switch (node.status()) {
+    /**
+     * The agent's status as a badge, with "Maintenance" beside it while silent, and when the agent last answered;
+     * the last error or what the status means as a tooltip.
+     */
+    private Div status(NodeOverview row) {
+        NodeSummary node = row.node();
+        Span status = badge(node.status().label(), switch (node.status()) {
+            case ONLINE -> "success";
+            case OFFLINE -> "error";
+            case NOT_ENROLLED, MAINTENANCE -> "contrast";
+        });
+        status.setId("node-status-" + node.name());
+        status.getElement().setAttribute("title", switch (node.status()) {
             case NOT_ENROLLED -> "No host agent is connected: nothing runs on this node yet";
-            case ONLINE -> "Agent " + node.agentInfo().getOrDefault("protocol", "?") + ", cgroup "
-                    + node.agentInfo().getOrDefault("cgroup", "?") + ", prefix " + node.agentInfo().getOrDefault("prefix", "?")
-                    + (node.agentFingerprint() == null ? ", local socket" : ", TLS, certificate " + node.agentFingerprint());
-            case OFFLINE -> "Not heard from since " + node.lastSeenAt() + (node.lastError() == null ? "" : ": " + node.lastError());
-            case MAINTENANCE -> "Taken out of placement; its partitions keep running";
-        };
-        agent.getElement().setAttribute("title", detail);
-        return agent;
+            case ONLINE -> "The agent answers the heartbeat";
+            case OFFLINE -> "Silent for more than " + NodeStatus.OFFLINE_AFTER.toSeconds() + " s"
+                    + (node.lastError() == null ? "" : ": " + node.lastError());
+            case MAINTENANCE -> "The agent answers; taken out of placement, its partitions keep running";
+        });
+        Div cell = twoLines(null, heartbeat(node));
+        cell.addComponentAsFirst(status);
+        if (node.maintenance() && node.status() != NodeStatus.MAINTENANCE) {
+            Span maintenance = badge(NodeStatus.MAINTENANCE.label(), "contrast");
+            maintenance.getStyle().set("margin-left", "var(--lumo-space-xs)");
+            cell.addComponentAtIndex(1, maintenance);
+        }
+        return cell;
+    }
+
+    private static Span badge(String text, String theme) {
+        Span badge = new Span(text);
+        badge.getElement().getThemeList().add("badge");
+        badge.getElement().getThemeList().add(theme);
+        return badge;
+    }
+
+    private String heartbeat(NodeSummary node) {
+        if (node.lastSeenAt() == null) {
+            return "never";
+        }
+        long seconds = Math.max(0, Duration.between(node.lastSeenAt(), clock.instant()).toSeconds());
+        return seconds < 120 ? seconds + " s ago" : TIME.format(node.lastSeenAt());
+    }
+
+    /**
+     * The agent's version, the node's kernel and cgroup version, as the agent last said; how the panel reaches
+     * it (the pinned certificate of a remote one) as a tooltip.
+     */
+    private static Div agent(NodeOverview row) {
+        Map<String, Object> info = row.node().agentInfo();
+        if (info.isEmpty()) {
+            return twoLines("–", null);
+        }
+        Div cell = twoLines(String.valueOf(info.getOrDefault("version", "?")), info.getOrDefault("kernel", "?")
+                + " · cgroup " + info.getOrDefault("cgroup", "?"));
+        String fingerprint = row.node().agentFingerprint();
+        cell.getElement().setAttribute("title", "Prefix " + info.getOrDefault("prefix", "?")
+                + (fingerprint == null ? ", local socket" : ", TLS, certificate " + fingerprint));
+        return cell;
+    }
+
+    private static Div used(long held, long capacity, long free) {
+        return twoLines(Units.humanSize(held) + " of " + Units.humanSize(capacity),
+                free < 0 ? "over by " + Units.humanSize(-free) : Units.humanSize(free) + " free");
+    }
+
+    /** A cell of a figure (if any) and, below it in small type, what goes with it (if anything). */
+    private static Div twoLines(String figure, String below) {
+        Div cell = new Div();
+        if (figure != null) {
+            cell.add(new Span(figure));
+        }
+        if (below != null) {
+            Div second = new Div(below);
+            second.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            cell.add(second);
+        }
+        return cell;
+    }
+
+    /** The count, linking to the partitions grid narrowed to the node. */
+    private static Anchor partitions(NodeOverview row) {
+        Anchor link = new Anchor("partitions?node=" + row.node().id(), Long.toString(row.held().partitions()));
+        link.setId("node-partitions-" + row.node().name());
+        link.getElement().setAttribute("title", "Partitions on " + row.node().name());
+        return link;
     }
 
     private static String ratio(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString() + "×";
     }
 
-    private static String capacity(NodeCapacity capacity) {
-        return capacity.cpus() + " vCPU, " + Units.humanSize(capacity.memory()) + ", " + Units.humanSize(capacity.disk());
-    }
 }

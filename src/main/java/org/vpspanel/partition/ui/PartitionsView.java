@@ -9,17 +9,21 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.vpspanel.account.AccountFilter;
 import org.vpspanel.account.AccountService;
 import org.vpspanel.account.AccountSummary;
@@ -44,13 +48,13 @@ import org.vpspanel.ui.LazyGrids;
 import org.vpspanel.ui.RowActions;
 import org.vpspanel.ui.Notices;
 
-/** The partitions the user may see; admins and resellers sell new ones here. */
+/** The partitions the user may see, newest first; admins and resellers sell new ones here. */
 @Route("partitions")
 @RouteAlias("")
 @PageTitle("Partitions · VPS Panel")
 @Menu(title = "Partitions", order = 10, icon = "vaadin:server")
 @PermitAll
-class PartitionsView extends VerticalLayout {
+class PartitionsView extends VerticalLayout implements BeforeEnterObserver {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneOffset.UTC);
@@ -63,6 +67,7 @@ class PartitionsView extends VerticalLayout {
     private final Grid<PartitionSummary> grid = new Grid<>(PartitionSummary.class, false);
     private final TextField hostnameFilter = LazyGrids.filterField("partitions-filter", "Filter by hostname", grid);
     private final Select<PartitionState> stateFilter = new Select<>();
+    private final Select<NodeSummary> nodeFilter = new Select<>();
 
     private final PartitionUpdates updates;
     private Runnable unsubscribe;
@@ -77,20 +82,20 @@ class PartitionsView extends VerticalLayout {
         this.actor = currentUser.require();
         setSizeFull();
 
-        stateFilter.setId("partitions-state-filter");
-        stateFilter.setEmptySelectionAllowed(true);
-        stateFilter.setEmptySelectionCaption("Any state");
-        stateFilter.setItems(PartitionState.values());
-        stateFilter.setItemLabelGenerator(state -> state == null ? "Any state" : state.label());
-        stateFilter.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        filter(stateFilter, "partitions-state-filter", "Any state", List.of(PartitionState.values()),
+                PartitionState::label);
         HorizontalLayout toolbar = new HorizontalLayout(hostnameFilter, stateFilter);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (actor.isAdmin()) {
+            filter(nodeFilter, "partitions-node-filter", "Any node", nodes.all(), NodeSummary::name);
+            toolbar.add(nodeFilter);
+        }
         if (!actor.isCustomer()) {
             toolbar.add(RowActions.create("New partition", "new-partition", this::openCreate));
         }
 
         grid.setId("partitions-grid");
-        grid.addComponentColumn(p -> new RouterLink(p.hostname(), PartitionView.class, PartitionView.of(p.id())))
+        grid.addColumn(PartitionView.link(PartitionSummary::id, PartitionSummary::hostname))
                 .setHeader("Hostname").setKey("hostname").setSortable(true).setAutoWidth(true);
         if (!actor.isCustomer()) {
             grid.addColumn(PartitionSummary::customerName).setHeader("Customer").setAutoWidth(true);
@@ -98,10 +103,10 @@ class PartitionsView extends VerticalLayout {
         grid.addColumn(PartitionSummary::planName).setHeader("Plan").setAutoWidth(true);
         grid.addColumn(p -> String.join(", ", p.addresses())).setHeader("IPv4").setAutoWidth(true);
         grid.addColumn(PartitionSummary::nodeName).setHeader("Node").setAutoWidth(true);
-        grid.addComponentColumn(StateBadge::new).setHeader("State").setKey("state").setSortable(true);
+        grid.addColumn(StateBadge.renderer()).setHeader("State").setKey("state").setSortable(true);
         grid.addColumn(p -> DAY.format(p.createdAt())).setHeader("Created").setKey("createdAt").setSortable(true);
-        grid.setItemsPageable(pageable -> partitions.find(filter(), pageable).getContent(),
-                pageable -> partitions.count(filter()));
+        LazyGrids.bind(grid, pageable -> partitions.find(filter(), pageable), () -> partitions.count(filter()),
+                Sort.by(Sort.Direction.DESC, "id"));
 
         add(new H2("Partitions"), toolbar, grid);
     }
@@ -128,8 +133,29 @@ class PartitionsView extends VerticalLayout {
         }
     }
 
+    /** Sets up a select that narrows the grid to one of the items, or to none ({@code any}). */
+    private <T> void filter(Select<T> select, String id, String any, List<T> items, Function<T, String> label) {
+        select.setId(id);
+        select.setEmptySelectionAllowed(true);
+        select.setEmptySelectionCaption(any);
+        select.setItems(items);
+        select.setItemLabelGenerator(item -> item == null ? any : label.apply(item));
+        select.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+    }
+
+    /** {@code ?node=ID} (the nodes page links so) narrows the list to the partitions on that node. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (actor.isAdmin()) {
+            event.getLocation().getQueryParameters().getSingleParameter("node").ifPresent(id -> nodeFilter
+                    .getListDataView().getItems().filter(node -> node.id().toString().equals(id)).findFirst()
+                    .ifPresent(nodeFilter::setValue));
+        }
+    }
+
     private PartitionFilter filter() {
-        return new PartitionFilter(hostnameFilter.getValue(), stateFilter.getValue());
+        return new PartitionFilter(hostnameFilter.getValue(), stateFilter.getValue(),
+                nodeFilter.getValue() == null ? null : nodeFilter.getValue().id());
     }
 
     private void openCreate() {
