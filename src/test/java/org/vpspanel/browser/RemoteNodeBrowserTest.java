@@ -5,7 +5,6 @@ import static com.codeborne.selenide.Condition.text;
 import static com.codeborne.selenide.Condition.value;
 import static com.codeborne.selenide.Condition.visible;
 import static com.codeborne.selenide.Selenide.$;
-import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +65,7 @@ class RemoteNodeBrowserTest extends BrowserTest {
         $("#node-save").click();
 
         notification("Node edge1 enrolled: its agent is online").shouldBe(visible);
-        $$("#nodes-grid vaadin-grid-cell-content").findBy(exactText("Online")).shouldBe(visible);
+        $("#node-status-edge1").shouldHave(exactText("Online"));
         assertThat(agent.send("GET", "/v1/trust", null).body()).contains(panelFingerprint);
         $("#edit-node-edge1").scrollIntoView("{block: \"center\"}").click();
         field("node-agent-fingerprint").shouldHave(value(agentFingerprint));

@@ -28,12 +28,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.vpspanel.agent.EnrollmentToken;
 import org.vpspanel.node.NodeDraft;
@@ -61,19 +62,21 @@ import org.vpspanel.ui.RowActions;
 @RolesAllowed("ADMIN")
 class NodesView extends VerticalLayout {
 
+    /** Beyond this many nodes a change further down the list waits for the next refresh of the grid. */
+    private static final int SHOWN_NODES_COMPARED = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final NodeService nodes;
-    private final Clock clock;
     private final Grid<NodeOverview> grid = new Grid<>(NodeOverview.class, false);
+    private final TextField filter;
     private Registration polling;
+    private List<List<Object>> lastShown = List.of();
 
-    NodesView(NodeService nodes, Clock clock) {
+    NodesView(NodeService nodes) {
         this.nodes = nodes;
-        this.clock = clock;
         setSizeFull();
-        TextField filter = LazyGrids.filterField("nodes-filter", "Filter by name or address", grid);
+        filter = LazyGrids.filterField("nodes-filter", "Filter by name or address", grid);
         Button create = RowActions.create("Add node", "new-node", () -> openForm(null));
         HorizontalLayout toolbar = new HorizontalLayout(filter, create);
         toolbar.setWrap(true);
@@ -115,7 +118,29 @@ class NodesView extends VerticalLayout {
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(5000);
-        polling = event.getUI().addPollListener(poll -> grid.getDataProvider().refreshAll());
+        polling = event.getUI().addPollListener(poll -> refreshWhenChanged());
+    }
+
+    /**
+     * Refreshes the grid only when what it shows changed: a refresh makes every row's buttons anew, and a click
+     * on a button being replaced is lost.
+     */
+    private void refreshWhenChanged() {
+        List<List<Object>> now = nodes.overview(filter.getValue(), PageRequest.of(0, SHOWN_NODES_COMPARED, Sort.by("name")))
+                .map(NodesView::shown).toList();
+        if (!now.equals(lastShown)) {
+            lastShown = now;
+            grid.getDataProvider().refreshAll();
+        }
+    }
+
+    /** What a row shows, for comparing: everything but the time of the last heartbeat of an answering agent. */
+    private static List<Object> shown(NodeOverview row) {
+        NodeSummary node = row.node();
+        return Arrays.asList(node.id(), node.name(), node.address(), node.cores(), node.memory(), node.disk(),
+                node.cpuOvercommit(), node.memoryOvercommit(), node.diskOvercommit(), node.maintenance(), node.status(),
+                heartbeat(node), node.lastError(), node.agentInfo(), node.agentFingerprint(), row.held(),
+                row.addressesUsed(), row.addressesFree());
     }
 
     @Override
@@ -338,12 +363,12 @@ class NodesView extends VerticalLayout {
         return badge;
     }
 
-    private String heartbeat(NodeSummary node) {
-        if (node.lastSeenAt() == null) {
-            return "never";
+    /** When a silent agent last answered; an answering one's time is left out, as it moves every heartbeat. */
+    private static String heartbeat(NodeSummary node) {
+        if (node.status().answering()) {
+            return "answers the heartbeat";
         }
-        long seconds = Math.max(0, Duration.between(node.lastSeenAt(), clock.instant()).toSeconds());
-        return seconds < 120 ? seconds + " s ago" : TIME.format(node.lastSeenAt());
+        return node.lastSeenAt() == null ? "never heard from" : "last heard " + TIME.format(node.lastSeenAt());
     }
 
     /**
