@@ -71,6 +71,19 @@ final class PartitionFiles {
         Json.writeFileAtomically(dir(id).resolve("record.json"), record);
     }
 
+    /** The record, or empty where there is none (also where a destroy removes it while this reads). */
+    Optional<PartitionRecord> recordIfAny(String id) {
+        Path file = dir(id).resolve("record.json");
+        try {
+            return Files.exists(file) ? Optional.of(Json.convert(Json.readFile(file), PartitionRecord.class)) : Optional.empty();
+        } catch (RuntimeException unreadable) {
+            if (Files.exists(file)) {
+                throw unreadable;
+            }
+            return Optional.empty();
+        }
+    }
+
     Optional<PartitionSpec> spec(String id) {
         Path file = dir(id).resolve("spec.json");
         return Files.exists(file) ? Optional.of(SpecJson.read(id, Json.readFile(file))) : Optional.empty();

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -501,8 +502,11 @@ public final class PartitionManager {
     private List<NetworkAttachment> attachments(String leaving) {
         List<NetworkAttachment> all = new ArrayList<>();
         for (String id : files.ids()) {
-            if (!id.equals(leaving)) {
-                files.spec(id).flatMap(spec -> attachment(spec, files.record(id))).ifPresent(all::add);
+            // a partition being destroyed at the same time is leaving too: counting it would keep the bridge
+            // and the ruleset alive after the last partition is gone
+            Optional<PartitionRecord> record = files.recordIfAny(id);
+            if (!id.equals(leaving) && record.isPresent() && !"destroy".equals(record.get().pending())) {
+                files.spec(id).flatMap(spec -> attachment(spec, record.get())).ifPresent(all::add);
             }
         }
         return all;
