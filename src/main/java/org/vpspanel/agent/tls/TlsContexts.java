@@ -54,7 +54,7 @@ public final class TlsContexts {
      * Trust decided by the agent per request (see TrustedPanels); the handshake only proves the client holds the
      * key of the certificate it presents. A client without a certificate is refused in the handshake.
      */
-    private static final class AnyClientCertificate extends X509ExtendedTrustManager {
+    private static final class AnyClientCertificate extends CertificateOnlyTrustManager {
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
@@ -64,38 +64,13 @@ public final class TlsContexts {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("the agent's context accepts no servers");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0]; // no authority named: the client sends its self-signed certificate
         }
     }
 
     /** Accepts exactly one server certificate, by fingerprint; the name in it does not matter. */
-    private static final class PinnedServerCertificate extends X509ExtendedTrustManager {
+    private static final class PinnedServerCertificate extends CertificateOnlyTrustManager {
 
         private final String pinned;
 
@@ -115,32 +90,39 @@ public final class TlsContexts {
         }
 
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-            checkServerTrusted(chain, authType);
-        }
-
-        @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("the panel's context accepts no clients");
         }
+    }
+
+    /**
+     * Trust that depends on the certificate alone: the overloads with a socket or engine decide as the plain
+     * ones do, and no authority is named (each side sends its self-signed certificate).
+     */
+    private abstract static class CertificateOnlyTrustManager extends X509ExtendedTrustManager {
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+        public final void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
             checkClientTrusted(chain, authType);
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+        public final void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
             checkClientTrusted(chain, authType);
         }
 
         @Override
-        public X509Certificate[] getAcceptedIssuers() {
+        public final void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public final void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public final X509Certificate[] getAcceptedIssuers() {
             return new X509Certificate[0];
         }
     }
