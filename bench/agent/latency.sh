@@ -37,3 +37,10 @@ runc_median=$(printf '%s\n' "${runc_ms[@]}" | median)
 echo "create+start through the agent: median ${agent_median} ms of $runs (all: ${agent_ms[*]})"
 echo "plain runc run of the same bundle: median ${runc_median} ms of $runs"
 awk -v a="$agent_median" -v r="$runc_median" 'BEGIN { printf "ratio %.1fx, control-plane overhead %.0f ms (target: under 150 ms end to end)\n", a / r, a - r }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+# the agent's own timing of each step (median of the runs; a step's figure includes its sub-steps'; commands:
+# the external programs it ran, total: their wall time)
+for operation in create start; do
+  echo "$operation, per step (median ms, commands):"
+  step_medians "$operation"
+done

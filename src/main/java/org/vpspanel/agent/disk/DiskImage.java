@@ -1,6 +1,7 @@
 package org.vpspanel.agent.disk;
 
 import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.host.StepClock;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -48,8 +49,8 @@ public final class DiskImage {
     /** Makes a new, empty filesystem and mounts it. */
     public void create(long bytes, long inodes) {
         resizeImage(bytes);
-        Commands.run(SMALL_FILESYSTEMS_ALLOWED, List.of("mkfs.xfs", "-q", "-f", "-i", "size=" + INODE_SIZE + ",maxpct=" + inodePercent(bytes, inodes),
-                image.toString()));
+        StepClock.step("mkfs", () -> Commands.run(SMALL_FILESYSTEMS_ALLOWED, List.of("mkfs.xfs", "-q", "-f", "-i",
+                "size=" + INODE_SIZE + ",maxpct=" + inodePercent(bytes, inodes), image.toString())));
         mount();
     }
 
@@ -67,9 +68,9 @@ public final class DiskImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String loop = Commands.run("losetup", "--find", "--show", image.toString()).strip();
+        String loop = StepClock.step("losetup", () -> Commands.run("losetup", "--find", "--show", image.toString()).strip());
         try {
-            Commands.run("mount", "-t", "xfs", "-o", "nodev", loop, mountPoint.toString());
+            StepClock.step("mount", () -> Commands.run("mount", "-t", "xfs", "-o", "nodev", loop, mountPoint.toString()));
         } catch (RuntimeException e) {
             Commands.attempt("losetup", "--detach", loop);
             throw e;

@@ -140,6 +140,7 @@ public final class Commands {
                                   Path inheritedOutput, Path input) {
         Path out = null;
         Path err = null;
+        long t0 = System.nanoTime();
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(input.toFile());
             builder.environment().putAll(environment);
@@ -170,6 +171,7 @@ public final class Commands {
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
+            StepClock.commandRan(System.nanoTime() - t0);
         }
     }
 

@@ -64,12 +64,15 @@ public final class HostNetwork {
 
     /**
      * Names the network namespace of a partition's freshly created init (runc makes it inside the
-     * partition's user namespace, so that runc exec can enter it) and brings loopback up. The name keeps
-     * the namespace addressable for ip and nft until the partition stops.
+     * partition's user namespace, so that runc exec can enter it). The name keeps the namespace addressable
+     * for ip and nft until the partition stops; {@link #loopbackUp} and the limits inside follow.
      */
-    public void adoptNamespace(String namespace, long pid) {
+    public void nameNamespace(String namespace, long pid) {
         deleteNamespace(namespace);
         Commands.run("ip", "netns", "attach", namespace, Long.toString(pid));
+    }
+
+    public void loopbackUp(String namespace) {
         Commands.run("ip", "-n", namespace, "link", "set", "lo", "up");
     }
 

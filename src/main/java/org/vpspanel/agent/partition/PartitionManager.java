@@ -7,6 +7,8 @@ import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.disk.DiskImage;
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.host.Parallel;
+import org.vpspanel.agent.host.StepClock;
 import org.vpspanel.agent.network.HostNetwork;
 import org.vpspanel.agent.network.NamespaceSysctls;
 import org.vpspanel.agent.network.NetworkAttachment;
@@ -120,21 +122,25 @@ public final class PartitionManager {
 
     private void create(PartitionSpec spec) {
         String id = spec.id();
-        PartitionRecord record;
-        synchronized (nodeLock) {
-            record = new PartitionRecord(files.freeOrdinal(), "create");
-            files.saveRecord(id, record);
-        }
-        try {
-            files.saveSpec(spec);
-            DiskImage disk = disk(id);
-            disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES));
-            templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record));
-            files.saveConfig(id, ociConfig(spec, record));
-            files.saveRecord(id, record.withPending(null));
-        } catch (RuntimeException e) {
-            undo("create", id, e);
-            throw e;
+        try (StepClock clock = StepClock.begin("create " + id)) {
+            PartitionRecord record = StepClock.step("record", () -> {
+                synchronized (nodeLock) {
+                    PartitionRecord r = new PartitionRecord(files.freeOrdinal(), "create");
+                    files.saveRecord(id, r);
+                    return r;
+                }
+            });
+            try {
+                StepClock.step("spec", () -> files.saveSpec(spec));
+                DiskImage disk = disk(id);
+                StepClock.step("disk", () -> disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES)));
+                StepClock.step("template", () -> templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record)));
+                StepClock.step("config", () -> files.saveConfig(id, ociConfig(spec, record)));
+                StepClock.step("record", () -> files.saveRecord(id, record.withPending(null)));
+            } catch (RuntimeException e) {
+                undo("create", id, e);
+                throw e;
+            }
         }
     }
 
@@ -197,9 +203,15 @@ public final class PartitionManager {
     }
 
     private void startLocked(String id) {
-        PartitionSpec spec = requireSpec(id);
+        try (StepClock clock = StepClock.begin("start " + id)) {
+            startTimed(id);
+        }
+    }
+
+    private void startTimed(String id) {
+        PartitionSpec spec = StepClock.step("spec", () -> requireSpec(id));
         String name = hostName(id);
-        Runc.Status status = runc.status(name);
+        Runc.Status status = StepClock.step("status", () -> runc.status(name));
         if (status == Runc.Status.RUNNING) {
             return;
         }
@@ -208,19 +220,20 @@ public final class PartitionManager {
         }
         PartitionRecord record = files.record(id);
         DiskImage disk = disk(id);
-        disk.mount();
-        files.saveConfig(id, ociConfig(spec, record));
-        cgroups.apply(name, spec.resources(), disk.device());
+        StepClock.step("mount", disk::mount);
+        StepClock.step("config", () -> files.saveConfig(id, ociConfig(spec, record)));
+        StepClock.step("cgroup", () -> cgroups.apply(name, spec.resources(), disk.device()));
         try {
-            connect(spec, record, runc.create(name, files.bundle(id), files.consoleLog(id)));
-            runc.start(name);
+            long pid = StepClock.step("runc-create", () -> runc.create(name, files.bundle(id), files.consoleLog(id)));
+            StepClock.step("network", () -> connect(spec, record, pid));
+            StepClock.step("runc-start", () -> runc.start(name));
         } catch (RuntimeException e) {
             runc.delete(name);
             disconnect(id, record);
             removeCgroup(name);
             throw e;
         }
-        org.vpspanel.agent.Json.writeFileAtomically(files.dir(id).resolve("started.json"), SpecJson.write(spec));
+        StepClock.step("started", () -> org.vpspanel.agent.Json.writeFileAtomically(files.dir(id).resolve("started.json"), SpecJson.write(spec)));
     }
 
     /** Stops the partition: SIGTERM to its init, then SIGKILL to everything left after {@code timeout}. */
@@ -470,15 +483,20 @@ public final class PartitionManager {
     /** Gives a just-created partition its network before its init runs: namespace limits, link, address, rules. */
     private void connect(PartitionSpec spec, PartitionRecord record, long pid) {
         String namespace = hostName(spec.id());
-        network.adoptNamespace(namespace, pid);
-        network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()));
-        network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS));
-        attachment(spec, record).ifPresent(a -> {
-            synchronized (nodeLock) {
-                network.attach(namespace, a, spec.addresses(), spec.gateway());
-                network.applyRules(attachments(null));
-            }
-        });
+        StepClock.step("netns", () -> network.nameNamespace(namespace, pid));
+        // independent of each other once the namespace has its name: limits inside it, its links outside
+        Parallel.run(List.of(
+                () -> StepClock.step("tcpcap", () -> network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS))),
+                () -> StepClock.step("sysctl", () -> network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()))),
+                () -> {
+                    StepClock.step("lo", () -> network.loopbackUp(namespace));
+                    attachment(spec, record).ifPresent(a -> {
+                        synchronized (nodeLock) {
+                            StepClock.step("attach", () -> network.attach(namespace, a, spec.addresses(), spec.gateway()));
+                            StepClock.step("rules", () -> network.applyRules(attachments(null)));
+                        }
+                    });
+                }));
     }
 
     /** Removes the partition's links and its namespace's name; the namespace itself ends with its processes. */
