@@ -1,6 +1,7 @@
 package org.vpspanel.agent.template;
 
 import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.host.StepClock;
 import org.vpspanel.agent.spec.Template;
 
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -41,15 +43,15 @@ public final class Templates {
 
     /** Copies the template into an empty root filesystem and gives it to the uid range starting at {@code uidBase}. */
     public void populate(Template template, Path rootfs, String hostname, long uidBase) {
-        Path source = prepared(template);
-        Commands.run("cp", "-a", source + "/.", rootfs.toString());
+        Path source = StepClock.step("prepare", () -> prepared(template));
+        StepClock.step("copy", () -> Commands.run("cp", "-a", source + "/.", rootfs.toString()));
         writeFile(rootfs.resolve("etc/hostname"), hostname + "\n");
         writeFile(rootfs.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + hostname + "\n");
         if (template == Template.DEBIAN_12) {
             // host keys of its own, made while the tree is still the agent's (no links of the partition's yet)
             Commands.run("ssh-keygen", "-A", "-f", rootfs.toString());
         }
-        shiftOwnership(rootfs, uidBase);
+        StepClock.step("chown", () -> shiftOwnership(rootfs, uidBase));
     }
 
     private synchronized Path prepared(Template template) {
@@ -145,12 +147,13 @@ public final class Templates {
                 }
 
                 private void shift(Path path) throws IOException {
-                    int uid = (Integer) Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-                    int gid = (Integer) Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-                    int mode = (Integer) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-                    Files.setAttribute(path, "unix:uid", (int) (uid + uidBase), LinkOption.NOFOLLOW_LINKS);
-                    Files.setAttribute(path, "unix:gid", (int) (gid + uidBase), LinkOption.NOFOLLOW_LINKS);
-                    if (!Files.isSymbolicLink(path)) {
+                    // one stat, two lchowns; a chmod only where chown cleared set-uid or set-gid bits
+                    Map<String, Object> attributes = Files.readAttributes(path, "unix:uid,gid,mode", LinkOption.NOFOLLOW_LINKS);
+                    int mode = (Integer) attributes.get("mode");
+                    Files.setAttribute(path, "unix:uid", (int) ((Integer) attributes.get("uid") + uidBase), LinkOption.NOFOLLOW_LINKS);
+                    Files.setAttribute(path, "unix:gid", (int) ((Integer) attributes.get("gid") + uidBase), LinkOption.NOFOLLOW_LINKS);
+                    boolean symbolicLink = (mode & 0170000) == 0120000;
+                    if (!symbolicLink && (mode & 06000) != 0) {
                         Files.setAttribute(path, "unix:mode", mode & 07777, LinkOption.NOFOLLOW_LINKS);
                     }
                 }
