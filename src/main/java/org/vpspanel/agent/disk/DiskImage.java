@@ -48,9 +48,21 @@ public final class DiskImage {
 
     /** Makes a new, empty filesystem and mounts it. */
     public void create(long bytes, long inodes) {
+        create(bytes, inodes, null);
+    }
+
+    /**
+     * Makes a new filesystem, holding what the mkfs.xfs {@code prototype} describes (none: empty), and mounts it.
+     */
+    public void create(long bytes, long inodes, Path prototype) {
         resizeImage(bytes);
-        StepClock.step("mkfs", () -> Commands.run(SMALL_FILESYSTEMS_ALLOWED, List.of("mkfs.xfs", "-q", "-f", "-i",
-                "size=" + INODE_SIZE + ",maxpct=" + inodePercent(bytes, inodes), image.toString())));
+        List<String> command = new java.util.ArrayList<>(List.of("mkfs.xfs", "-q", "-f", "-i",
+                "size=" + INODE_SIZE + ",maxpct=" + inodePercent(bytes, inodes)));
+        if (prototype != null) {
+            command.addAll(List.of("-p", prototype.toString()));
+        }
+        command.add(image.toString());
+        StepClock.step("mkfs", () -> Commands.run(SMALL_FILESYSTEMS_ALLOWED, command));
         mount();
     }
 

@@ -132,15 +132,36 @@ public final class PartitionManager {
             });
             try {
                 StepClock.step("spec", () -> files.saveSpec(spec));
-                DiskImage disk = disk(id);
-                StepClock.step("disk", () -> disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES)));
-                StepClock.step("template", () -> templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record)));
+                makeRootFilesystem(spec, record);
                 StepClock.step("config", () -> files.saveConfig(id, ociConfig(spec, record)));
                 StepClock.step("record", () -> files.saveRecord(id, record.withPending(null)));
             } catch (RuntimeException e) {
                 undo("create", id, e);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * A new disk holding the template, owned by the partition's uid range: written by mkfs from a prototype
+     * where the template allows (no copy, no chown), else made empty and filled by copying.
+     */
+    private void makeRootFilesystem(PartitionSpec spec, PartitionRecord record) {
+        String id = spec.id();
+        DiskImage disk = disk(id);
+        long bytes = spec.resources().get(ResourceField.DISK);
+        long inodes = spec.resources().get(ResourceField.DISK_INODES);
+        java.util.Optional<Templates.Prototype> prototype = StepClock.step("prototype",
+                () -> templates.prototype(spec.template(), spec.hostname(), uidBase(record), files.dir(id)));
+        try {
+            StepClock.step("disk", () -> disk.create(bytes, inodes, prototype.map(Templates.Prototype::file).orElse(null)));
+            if (prototype.isPresent()) {
+                StepClock.step("finish", () -> prototype.get().finish(files.rootfs(id)));
+            } else {
+                StepClock.step("template", () -> templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record)));
+            }
+        } finally {
+            prototype.ifPresent(Templates.Prototype::deleteFiles);
         }
     }
 
@@ -343,10 +364,8 @@ public final class PartitionManager {
     private void reinstallLocked(PartitionSpec spec, PartitionRecord record, boolean start) {
         String id = spec.id();
         stopLocked(id, config.stopTimeout());
-        DiskImage disk = disk(id);
-        disk.delete();
-        disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES));
-        templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record));
+        disk(id).delete();
+        makeRootFilesystem(spec, record);
         files.saveRecord(id, record.withPending(null));
         if (start) {
             startLocked(id);
