@@ -98,6 +98,13 @@ public final class HostNetwork {
         runNft(NftRuleset.renderConnectionCap(prefix, limit), "ip", "netns", "exec", namespace);
     }
 
+    /** The cap in a namespace runc has just made (nothing of ours in it yet): added, nothing replaced. */
+    public void capTcpConnectionsInNewNamespace(String namespace, long limit) {
+        if (limit > 0) {
+            runNft(NftRuleset.renderConnectionCap(prefix, limit, false), "ip", "netns", "exec", namespace);
+        }
+    }
+
     /** Connects the namespace to the bridge with its addresses and default route, and shapes it. */
     public void attach(String namespace, NetworkAttachment a, List<Ipv4Cidr> addresses, String gateway) {
         ensureBridge();

@@ -505,7 +505,7 @@ public final class PartitionManager {
         StepClock.step("netns", () -> network.nameNamespace(namespace, pid));
         // independent of each other once the namespace has its name: limits inside it, its links outside
         Parallel.run(List.of(
-                () -> StepClock.step("tcpcap", () -> network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS))),
+                () -> StepClock.step("tcpcap", () -> network.capTcpConnectionsInNewNamespace(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS))),
                 () -> StepClock.step("sysctl", () -> network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()))),
                 () -> {
                     StepClock.step("lo", () -> network.loopbackUp(namespace));
