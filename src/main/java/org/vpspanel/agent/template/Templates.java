@@ -72,7 +72,10 @@ public final class Templates {
             return Optional.empty();
         }
         Path source = prepared(template);
-        Optional<Entry> tree = prototypes.computeIfAbsent(template, t -> Optional.ofNullable(describe(source, "")));
+        Object built = builtKey(source);
+        Described described = prototypes.compute(template, (t, known) ->
+                known != null && known.built().equals(built) ? known : new Described(built, Optional.ofNullable(describe(source, ""))));
+        Optional<Entry> tree = described.tree();
         if (tree.isEmpty()) {
             return Optional.empty();
         }
@@ -97,7 +100,20 @@ public final class Templates {
         }
     }
 
-    private final Map<Template, Optional<Entry>> prototypes = new ConcurrentHashMap<>();
+    /** Each template's tree as read once, with the identity of the template directory it was read from. */
+    private final Map<Template, Described> prototypes = new ConcurrentHashMap<>();
+
+    private record Described(Object built, Optional<Entry> tree) {
+    }
+
+    /** The template directory's inode: a template built again is read again. */
+    private static Object builtKey(Path source) {
+        try {
+            return Files.readAttributes(source, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** A prototype file for mkfs.xfs -p, the files it names, and the paths whose sticky bit it cannot carry. */
     public record Prototype(Path file, List<Path> files, List<String> stickyPaths) {
