@@ -503,19 +503,25 @@ public final class PartitionManager {
     private void connect(PartitionSpec spec, PartitionRecord record, long pid) {
         String namespace = hostName(spec.id());
         StepClock.step("netns", () -> network.nameNamespace(namespace, pid));
-        // independent of each other once the namespace has its name: limits inside it, its links outside
-        Parallel.run(List.of(
+        // independent of each other once the namespace has its name, and all done before its init runs: limits
+        // inside it, its links (loopback included), the node's rules naming its link. The links of a partition
+        // are its own (named by its ordinal), and the bridge stays while a networked partition's spec exists,
+        // so only the rules, made from every partition's spec, are taken under the node's lock.
+        java.util.Optional<NetworkAttachment> attachment = attachment(spec, record);
+        List<Runnable> steps = new ArrayList<>(List.of(
                 () -> StepClock.step("tcpcap", () -> network.capTcpConnectionsInNewNamespace(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS))),
-                () -> StepClock.step("sysctl", () -> network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()))),
-                () -> {
-                    StepClock.step("lo", () -> network.loopbackUp(namespace));
-                    attachment(spec, record).ifPresent(a -> {
-                        synchronized (nodeLock) {
-                            StepClock.step("attach", () -> network.attach(namespace, a, spec.addresses(), spec.gateway()));
-                            StepClock.step("rules", () -> network.applyRules(attachments(null)));
-                        }
-                    });
-                }));
+                () -> StepClock.step("sysctl", () -> network.setSysctls(namespace, NamespaceSysctls.render(spec.resources())))));
+        if (attachment.isPresent()) {
+            steps.add(() -> StepClock.step("attach", () -> network.attach(namespace, attachment.get(), spec.addresses(), spec.gateway())));
+            steps.add(() -> StepClock.step("rules", () -> {
+                synchronized (nodeLock) {
+                    network.applyRules(attachments(null));
+                }
+            }));
+        } else {
+            steps.add(() -> StepClock.step("lo", () -> network.loopbackUp(namespace)));
+        }
+        Parallel.run(steps);
     }
 
     /** Removes the partition's links and its namespace's name; the namespace itself ends with its processes. */

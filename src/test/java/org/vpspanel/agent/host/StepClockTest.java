@@ -50,6 +50,14 @@ class StepClockTest {
     }
 
     @Test
+    void aBatchTakesPlainWordsOnly() {
+        assertThatThrownBy(() -> Commands.runBatch(List.of("ip"), List.of(List.of("link", "set", "x y", "up"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'x y'");
+        assertThatThrownBy(() -> Commands.runBatch(List.of("ip"), List.of(List.of("link", "set", "x\nlink", "up"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void parallelRunsEveryStepAndReportsTheFirstFailureWithTheOthersSuppressed() {
         AtomicInteger ran = new AtomicInteger();
         assertThatThrownBy(() -> Parallel.run(List.of(
