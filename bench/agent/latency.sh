@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Create+start latency of a busybox partition through the agent's socket (what the panel sees), median of
 # N (default 20), beside plain `runc run` of the same bundle: the ratio is the control plane's overhead.
+# latency.sh [N] [--network]: with --network each partition has an address on the node's bridge (veth, ifb,
+# shaping, anti-spoofing rules), as the panel's partitions do; without, loopback only.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 trap cleanup EXIT
 runs="${1:-20}"
-spec='{"hostname":"bench","template":"busybox","resources":{"disk":"64M","memory":"64M"}}'
+spec() {
+  if [ "${2:-}" = --network ]; then
+    echo "{\"hostname\":\"bench\",\"template\":\"busybox\",\"ipv4\":\"10.217.$(( $1 / 250 )).$(( $1 % 250 + 1 ))/16\",\"gateway\":\"10.217.255.254\",\"resources\":{\"disk\":\"64M\",\"memory\":\"64M\"}}"
+  else
+    echo '{"hostname":"bench","template":"busybox","resources":{"disk":"64M","memory":"64M"}}'
+  fi
+}
 
-api PUT /v1/partitions/warmup "$spec" >/dev/null   # builds the template once
+api PUT /v1/partitions/warmup "$(spec 0 "${2:-}")" >/dev/null   # builds the template once
 api POST /v1/partitions/warmup/start >/dev/null
 agent_ms=()
 for i in $(seq 1 "$runs"); do
   t0=$(now_ms)
-  api PUT "/v1/partitions/b$i" "$spec" >/dev/null
+  api PUT "/v1/partitions/b$i" "$(spec "$i" "${2:-}")" >/dev/null
   api POST "/v1/partitions/b$i/start" >/dev/null
   agent_ms+=($(( $(now_ms) - t0 )))
   api DELETE "/v1/partitions/b$i" >/dev/null
