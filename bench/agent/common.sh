@@ -32,3 +32,17 @@ cleanup() {
 now_ms() { date +%s%3N; }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# step_medians OPERATION: from the agent's "timing OPERATION ID: total=..ms commands=N/..ms step=..ms/N .." log
+# lines of the benchmark's partitions (ids b1, b2, ...), each figure's median, one step a line: time, commands.
+step_medians() {
+  grep -o "timing $1 b[0-9]*: .*" "$STATE/agent.log" | cut -d: -f2- | tr ' ' '\n' | grep = | awk -F= '
+    { split($2, v, "/"); if ($1 == "commands") { x = v[1]; v[1] = v[2]; v[2] = x }
+      sub("ms", "", v[1]); n = ++count[$1]; t[$1, n] = v[1]; c[$1, n] = v[2]; if (!($1 in seen)) { seen[$1] = 1; order[++keys] = $1 } }
+    function med(arr, key, m,   i, j, x, tmp) {
+      for (i = 1; i <= m; i++) tmp[i] = arr[key, i] + 0
+      for (i = 2; i <= m; i++) { x = tmp[i]; for (j = i - 1; j > 0 && tmp[j] > x; j--) tmp[j + 1] = tmp[j]; tmp[j + 1] = x }
+      return (m % 2) ? tmp[(m + 1) / 2] : (tmp[m / 2] + tmp[m / 2 + 1]) / 2
+    }
+    END { for (k = 1; k <= keys; k++) { key = order[k]; printf "  %-22s %7.1f ms  %s\n", key, med(t, key, count[key]), (key == "total") ? "" : med(c, key, count[key]) " commands" } }'
+}

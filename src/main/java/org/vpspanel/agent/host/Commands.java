@@ -81,6 +81,35 @@ public final class Commands {
         return succeeded(attempt(environment, command, DEFAULT_TIMEOUT, null));
     }
 
+    /**
+     * Runs many commands of one program in one process, {@code program... -batch FILE} (ip, tc): the file holds
+     * one command's arguments a line, which the program splits at spaces itself (no shell is involved), so every
+     * argument must be a plain word. Stops at the first command that fails and fails like {@link #run}.
+     */
+    public static String runBatch(List<String> program, List<List<String>> commands) {
+        StringBuilder lines = new StringBuilder();
+        for (List<String> command : commands) {
+            for (String argument : command) {
+                if (!argument.matches("[A-Za-z0-9_.:/@+,=-]+")) {
+                    throw new IllegalArgumentException("not a plain word for a batch line: '" + argument + "'");
+                }
+            }
+            lines.append(String.join(" ", command)).append('\n');
+        }
+        Path file = null;
+        try {
+            file = scratchFile(".batch");
+            Files.writeString(file, lines);
+            List<String> command = new java.util.ArrayList<>(program);
+            command.addAll(List.of("-batch", file.toString()));
+            return succeeded(attempt(Map.of(), command, DEFAULT_TIMEOUT, null));
+        } catch (IOException e) {
+            throw new CommandException(new Result(program, -1, "", e.getMessage()));
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
     /** Runs a command and returns its result whatever its exit code (for probes and best-effort cleanup). */
     public static Result attempt(String... command) {
         return attempt(List.of(command), DEFAULT_TIMEOUT, null);
@@ -140,6 +169,7 @@ public final class Commands {
                                   Path inheritedOutput, Path input) {
         Path out = null;
         Path err = null;
+        long t0 = System.nanoTime();
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectInput(input.toFile());
             builder.environment().putAll(environment);
@@ -170,6 +200,7 @@ public final class Commands {
         } finally {
             deleteQuietly(out);
             deleteQuietly(err);
+            StepClock.commandRan(System.nanoTime() - t0);
         }
     }
 

@@ -2,6 +2,7 @@ package org.vpspanel.agent.network;
 
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.host.Parallel;
 import org.vpspanel.agent.spec.Ipv4Cidr;
 
 import java.io.IOException;
@@ -64,12 +65,15 @@ public final class HostNetwork {
 
     /**
      * Names the network namespace of a partition's freshly created init (runc makes it inside the
-     * partition's user namespace, so that runc exec can enter it) and brings loopback up. The name keeps
-     * the namespace addressable for ip and nft until the partition stops.
+     * partition's user namespace, so that runc exec can enter it). The name keeps the namespace addressable
+     * for ip and nft until the partition stops; {@link #loopbackUp} and the limits inside follow.
      */
-    public void adoptNamespace(String namespace, long pid) {
+    public void nameNamespace(String namespace, long pid) {
         deleteNamespace(namespace);
         Commands.run("ip", "netns", "attach", namespace, Long.toString(pid));
+    }
+
+    public void loopbackUp(String namespace) {
         Commands.run("ip", "-n", namespace, "link", "set", "lo", "up");
     }
 
@@ -95,21 +99,34 @@ public final class HostNetwork {
         runNft(NftRuleset.renderConnectionCap(prefix, limit), "ip", "netns", "exec", namespace);
     }
 
-    /** Connects the namespace to the bridge with its addresses and default route, and shapes it. */
+    /** The cap in a namespace runc has just made (nothing of ours in it yet): added, nothing replaced. */
+    public void capTcpConnectionsInNewNamespace(String namespace, long limit) {
+        if (limit > 0) {
+            runNft(NftRuleset.renderConnectionCap(prefix, limit, false), "ip", "netns", "exec", namespace);
+        }
+    }
+
+    /** Connects the namespace to the bridge with its addresses and default route, brings its loopback up, and shapes it. */
     public void attach(String namespace, NetworkAttachment a, List<Ipv4Cidr> addresses, String gateway) {
         ensureBridge();
+        // the host's side in one ip process; then the namespace's side and the shaping, side by side
+        List<List<String>> host = new ArrayList<>();
+        host.add(List.of("link", "set", bridge(), "up"));
+        Set<String> made = new java.util.HashSet<>();
         if (!linkExists(a.hostLink())) {
-            Commands.run("ip", "link", "add", a.hostLink(), "type", "veth", "peer", "name", "eth0", "address", a.mac(),
-                    "netns", namespace);
+            host.add(List.of("link", "add", a.hostLink(), "type", "veth", "peer", "name", "eth0", "address", a.mac(), "netns", namespace));
+            made.add(a.hostLink());
         }
-        Commands.run("ip", "-n", namespace, "link", "set", "eth0", "up");
-        setAddresses(namespace, addresses, gateway);
-        Commands.run("ip", "link", "set", a.hostLink(), "master", bridge(), "up");
+        host.add(List.of("link", "set", a.hostLink(), "master", bridge(), "up"));
         if (!linkExists(a.ifbLink())) {
-            Commands.run("ip", "link", "add", a.ifbLink(), "type", "ifb");
+            host.add(List.of("link", "add", a.ifbLink(), "type", "ifb"));
+            made.add(a.ifbLink());
         }
-        Commands.run("ip", "link", "set", a.ifbLink(), "up");
-        shape(a);
+        host.add(List.of("link", "set", a.ifbLink(), "up"));
+        Commands.runBatch(List.of("ip"), host);
+        Parallel.run(List.of(
+                () -> setAddresses(namespace, addresses, gateway, List.of(List.of("link", "set", "lo", "up"), List.of("link", "set", "eth0", "up"))),
+                () -> shape(a, made)));
     }
 
     /**
@@ -118,6 +135,12 @@ public final class HostNetwork {
      * they are all set afresh, because removing a primary address removes its secondaries too.
      */
     public void setAddresses(String namespace, List<Ipv4Cidr> addresses, String gateway) {
+        setAddresses(namespace, addresses, gateway, List.of());
+    }
+
+    /** {@link #setAddresses} after {@code first}, ip commands in the namespace, all in one ip process. */
+    private void setAddresses(String namespace, List<Ipv4Cidr> addresses, String gateway, List<List<String>> first) {
+        List<List<String>> batch = new ArrayList<>(first);
         List<String> wanted = addresses.stream().map(Ipv4Cidr::toString).toList();
         List<String> present = Stream.of(Commands.run("ip", "-n", namespace, "-4", "-o", "addr", "show", "dev", "eth0")
                         .split("\n"))
@@ -125,22 +148,32 @@ public final class HostNetwork {
                 .filter(words -> words.length > 3 && words[2].equals("inet"))
                 .map(words -> words[3]).toList();
         if (present.size() > wanted.size() || !wanted.subList(0, present.size()).equals(present)) {
-            Commands.run("ip", "-n", namespace, "-4", "addr", "flush", "dev", "eth0");
+            batch.add(List.of("addr", "flush", "dev", "eth0"));
             present = List.of();
         }
         for (String address : wanted.subList(present.size(), wanted.size())) {
-            Commands.run("ip", "-n", namespace, "addr", "add", address, "dev", "eth0");
+            batch.add(List.of("addr", "add", address, "dev", "eth0"));
         }
         if (gateway != null) {
-            Commands.run("ip", "-n", namespace, "route", "replace", "default", "via", gateway, "dev", "eth0");
+            batch.add(List.of("route", "replace", "default", "via", gateway, "dev", "eth0"));
+        }
+        if (!batch.isEmpty()) {
+            Commands.runBatch(List.of("ip", "-4", "-n", namespace), batch); // -4: the flush spares IPv6
         }
     }
 
     public void shape(NetworkAttachment a) {
+        shape(a, Set.of());
+    }
+
+    /** Shapes the links; {@code madeNow} were just created, so they have no HTB root yet and need no look. */
+    private void shape(NetworkAttachment a, Set<String> madeNow) {
         Set<String> withHtbRoot = Stream.of(a.hostLink(), a.ifbLink())
+                .filter(link -> !madeNow.contains(link))
                 .filter(link -> Commands.run("tc", "qdisc", "show", "dev", link, "root").contains("qdisc htb 1:"))
                 .collect(Collectors.toSet());
-        TrafficShaping.render(a, withHtbRoot).forEach(Commands::run);
+        List<List<String>> commands = TrafficShaping.render(a, withHtbRoot);
+        Commands.runBatch(List.of("tc"), commands.stream().map(command -> command.subList(1, command.size())).toList());
     }
 
     /** Removes the partition's veth pair (both ends) and ifb device. */
@@ -182,6 +215,7 @@ public final class HostNetwork {
         }
     }
 
+    /** Creates the node's bridge if it is missing; {@link #attach} sets it up. */
     private void ensureBridge() {
         if (!linkExists(bridge())) {
             try {
@@ -192,7 +226,6 @@ public final class HostNetwork {
                 }
             }
         }
-        Commands.run("ip", "link", "set", bridge(), "up");
     }
 
     public static boolean linkExists(String link) {

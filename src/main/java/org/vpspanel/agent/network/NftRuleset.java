@@ -46,9 +46,19 @@ public final class NftRuleset {
      * Root inside has no CAP_NET_ADMIN, so it cannot change this table. A limit of 0 removes the cap.
      */
     public static String renderConnectionCap(String table, long limit) {
+        return renderConnectionCap(table, limit, true);
+    }
+
+    /**
+     * As {@link #renderConnectionCap(String, long)}; without {@code replacing}, for a namespace just made, which
+     * has no table yet: the table is only added, which takes nft half the time (no delete to commit first).
+     */
+    public static String renderConnectionCap(String table, long limit, boolean replacing) {
         StringBuilder nft = new StringBuilder();
-        nft.append("table inet ").append(table).append(" {}\n");
-        nft.append("delete table inet ").append(table).append("\n");
+        if (replacing) {
+            nft.append("table inet ").append(table).append(" {}\n");
+            nft.append("delete table inet ").append(table).append("\n");
+        }
         if (limit == 0) {
             return nft.toString();
         }

@@ -7,6 +7,8 @@ import org.vpspanel.agent.console.Console;
 import org.vpspanel.agent.disk.DiskImage;
 import org.vpspanel.agent.host.CommandException;
 import org.vpspanel.agent.host.Commands;
+import org.vpspanel.agent.host.Parallel;
+import org.vpspanel.agent.host.StepClock;
 import org.vpspanel.agent.network.HostNetwork;
 import org.vpspanel.agent.network.NamespaceSysctls;
 import org.vpspanel.agent.network.NetworkAttachment;
@@ -121,21 +123,46 @@ public final class PartitionManager {
 
     private void create(PartitionSpec spec) {
         String id = spec.id();
-        PartitionRecord record;
-        synchronized (nodeLock) {
-            record = new PartitionRecord(files.freeOrdinal(), "create");
-            files.saveRecord(id, record);
+        try (StepClock clock = StepClock.begin("create " + id)) {
+            PartitionRecord record = StepClock.step("record", () -> {
+                synchronized (nodeLock) {
+                    PartitionRecord r = new PartitionRecord(files.freeOrdinal(), "create");
+                    files.saveRecord(id, r);
+                    return r;
+                }
+            });
+            try {
+                StepClock.step("spec", () -> files.saveSpec(spec));
+                makeRootFilesystem(spec, record);
+                StepClock.step("config", () -> files.saveConfig(id, ociConfig(spec, record)));
+                StepClock.step("record", () -> files.saveRecord(id, record.withPending(null)));
+            } catch (RuntimeException e) {
+                undo("create", id, e);
+                throw e;
+            }
         }
+    }
+
+    /**
+     * A new disk holding the template, owned by the partition's uid range: written by mkfs from a prototype
+     * where the template allows (no copy, no chown), else made empty and filled by copying.
+     */
+    private void makeRootFilesystem(PartitionSpec spec, PartitionRecord record) {
+        String id = spec.id();
+        DiskImage disk = disk(id);
+        long bytes = spec.resources().get(ResourceField.DISK);
+        long inodes = spec.resources().get(ResourceField.DISK_INODES);
+        java.util.Optional<Templates.Prototype> prototype = StepClock.step("prototype",
+                () -> templates.prototype(spec.template(), spec.hostname(), uidBase(record), files.dir(id)));
         try {
-            files.saveSpec(spec);
-            DiskImage disk = disk(id);
-            disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES));
-            templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record));
-            files.saveConfig(id, ociConfig(spec, record));
-            files.saveRecord(id, record.withPending(null));
-        } catch (RuntimeException e) {
-            undo("create", id, e);
-            throw e;
+            StepClock.step("disk", () -> disk.create(bytes, inodes, prototype.map(Templates.Prototype::file).orElse(null)));
+            if (prototype.isPresent()) {
+                StepClock.step("finish", () -> prototype.get().finish(files.rootfs(id)));
+            } else {
+                StepClock.step("template", () -> templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record)));
+            }
+        } finally {
+            prototype.ifPresent(Templates.Prototype::deleteFiles);
         }
     }
 
@@ -198,9 +225,15 @@ public final class PartitionManager {
     }
 
     private void startLocked(String id) {
-        PartitionSpec spec = requireSpec(id);
+        try (StepClock clock = StepClock.begin("start " + id)) {
+            startTimed(id);
+        }
+    }
+
+    private void startTimed(String id) {
+        PartitionSpec spec = StepClock.step("spec", () -> requireSpec(id));
         String name = hostName(id);
-        Runc.Status status = runc.status(name);
+        Runc.Status status = StepClock.step("status", () -> runc.status(name));
         if (status == Runc.Status.RUNNING) {
             return;
         }
@@ -209,19 +242,20 @@ public final class PartitionManager {
         }
         PartitionRecord record = files.record(id);
         DiskImage disk = disk(id);
-        disk.mount();
-        files.saveConfig(id, ociConfig(spec, record));
-        cgroups.apply(name, spec.resources(), disk.device());
+        StepClock.step("mount", disk::mount);
+        StepClock.step("config", () -> files.saveConfig(id, ociConfig(spec, record)));
+        StepClock.step("cgroup", () -> cgroups.apply(name, spec.resources(), disk.device()));
         try {
-            connect(spec, record, runc.create(name, files.bundle(id), files.consoleLog(id)));
-            runc.start(name);
+            long pid = StepClock.step("runc-create", () -> runc.create(name, files.bundle(id), files.consoleLog(id)));
+            StepClock.step("network", () -> connect(spec, record, pid));
+            StepClock.step("runc-start", () -> runc.start(name));
         } catch (RuntimeException e) {
             runc.delete(name);
             disconnect(id, record);
             removeCgroup(name);
             throw e;
         }
-        org.vpspanel.agent.Json.writeFileAtomically(files.dir(id).resolve("started.json"), SpecJson.write(spec));
+        StepClock.step("started", () -> org.vpspanel.agent.Json.writeFileAtomically(files.dir(id).resolve("started.json"), SpecJson.write(spec)));
     }
 
     /** Stops the partition: SIGTERM to its init, then SIGKILL to everything left after {@code timeout}. */
@@ -331,10 +365,8 @@ public final class PartitionManager {
     private void reinstallLocked(PartitionSpec spec, PartitionRecord record, boolean start) {
         String id = spec.id();
         stopLocked(id, config.stopTimeout());
-        DiskImage disk = disk(id);
-        disk.delete();
-        disk.create(spec.resources().get(ResourceField.DISK), spec.resources().get(ResourceField.DISK_INODES));
-        templates.populate(spec.template(), files.rootfs(id), spec.hostname(), uidBase(record));
+        disk(id).delete();
+        makeRootFilesystem(spec, record);
         files.saveRecord(id, record.withPending(null));
         if (start) {
             startLocked(id);
@@ -471,15 +503,26 @@ public final class PartitionManager {
     /** Gives a just-created partition its network before its init runs: namespace limits, link, address, rules. */
     private void connect(PartitionSpec spec, PartitionRecord record, long pid) {
         String namespace = hostName(spec.id());
-        network.adoptNamespace(namespace, pid);
-        network.setSysctls(namespace, NamespaceSysctls.render(spec.resources()));
-        network.capTcpConnections(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS));
-        attachment(spec, record).ifPresent(a -> {
-            synchronized (nodeLock) {
-                network.attach(namespace, a, spec.addresses(), spec.gateway());
-                network.applyRules(attachments(null));
-            }
-        });
+        StepClock.step("netns", () -> network.nameNamespace(namespace, pid));
+        // independent of each other once the namespace has its name, and all done before its init runs: limits
+        // inside it, its links (loopback included), the node's rules naming its link. The links of a partition
+        // are its own (named by its ordinal), and the bridge stays while a networked partition's spec exists,
+        // so only the rules, made from every partition's spec, are taken under the node's lock.
+        java.util.Optional<NetworkAttachment> attachment = attachment(spec, record);
+        List<Runnable> steps = new ArrayList<>(List.of(
+                () -> StepClock.step("tcpcap", () -> network.capTcpConnectionsInNewNamespace(namespace, spec.resources().get(ResourceField.TCP_CONNECTIONS))),
+                () -> StepClock.step("sysctl", () -> network.setSysctls(namespace, NamespaceSysctls.render(spec.resources())))));
+        if (attachment.isPresent()) {
+            steps.add(() -> StepClock.step("attach", () -> network.attach(namespace, attachment.get(), spec.addresses(), spec.gateway())));
+            steps.add(() -> StepClock.step("rules", () -> {
+                synchronized (nodeLock) {
+                    network.applyRules(attachments(null));
+                }
+            }));
+        } else {
+            steps.add(() -> StepClock.step("lo", () -> network.loopbackUp(namespace)));
+        }
+        Parallel.run(steps);
     }
 
     /** Removes the partition's links and its namespace's name; the namespace itself ends with its processes. */

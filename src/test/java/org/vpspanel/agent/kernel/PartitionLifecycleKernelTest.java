@@ -134,6 +134,10 @@ class PartitionLifecycleKernelTest {
 
         Path mine = agent.stateDir.resolve("partitions/life/bundle/rootfs/mine");
         assertThat((Integer) Files.getAttribute(mine, "unix:uid")).isEqualTo((int) hostUid);
+        // the template's files belong to root inside, with their modes (the sticky /tmp included)
+        assertThat(agent.sh("life", "stat -c '%n %a %u %g' / /tmp /root /etc/shadow /etc/hostname /bin/busybox; cat /etc/hosts").stdout())
+                .isEqualTo("/ 755 0 0\n/tmp 1777 0 0\n/root 700 0 0\n/etc/shadow 600 0 0\n/etc/hostname 644 0 0\n/bin/busybox 755 0 0\n"
+                        + "127.0.0.1 localhost\n127.0.1.1 life1\n");
 
         Commands.Result mount = agent.sh("life", "mkdir -p /mnt/t && mount -t tmpfs none /mnt/t");
         assertThat(mount.exitCode()).isNotZero();

@@ -37,6 +37,8 @@ class NetworkRenderTest {
         assertThat(rules.split("add @tcp_connections \\{ meta l4proto ct count over 100 } reject with tcp reset", -1)).hasSize(3);
         assertThat(rules).contains("type filter hook output priority 0;", "type filter hook input priority 0;");
         assertThat(NftRuleset.renderConnectionCap("vpt", 0)).isEqualTo("table inet vpt {}\ndelete table inet vpt\n");
+        assertThat(NftRuleset.renderConnectionCap("vpt", 100, false)).as("in a namespace just made")
+                .isEqualTo(rules.substring(rules.indexOf("table inet vpt {\n")));
     }
 
     @Test
