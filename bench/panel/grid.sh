@@ -43,9 +43,12 @@ VALUES ('bench', 'bench.example.com', 4096, 1099511627776, 1125899906842624, 1, 
 INSERT INTO ip_pool (name, node_id, cidr, gateway, range_start, range_end)
 SELECT 'bench', id, '10.100.0.0/16', '10.100.0.1', '10.100.0.2', '10.100.255.254' FROM node WHERE name = 'bench';
 -- a customer who cannot log in, and a plan (what it leaves out takes the catalogue's defaults)
-INSERT INTO app_user (username, email, password_hash, role) VALUES ('bench', 'bench@example.com', '!', 'CUSTOMER');
+INSERT INTO app_user (username, email, password_hash, role, billing_day)
+VALUES ('bench', 'bench@example.com', '!', 'CUSTOMER', 1);
 INSERT INTO plan (name, resources, over_quota_action, over_quota_rate)
 VALUES ('bench', '{"cpus": 1, "memory": 67108864, "disk": 268435456, "ipv4Addresses": 1}', 'SUSPEND', 0);
+INSERT INTO plan_template (plan_id, template_id)
+SELECT p.id, t.id FROM plan p, os_template t WHERE p.name = 'bench' AND t.name = 'busybox';
 INSERT INTO partition (hostname, customer_id, plan_id, node_id, template_id, resources, state, created_at)
 SELECT 'bench' || i || '.example.com', (SELECT id FROM app_user WHERE username = 'bench'),
        (SELECT id FROM plan WHERE name = 'bench'), (SELECT id FROM node WHERE name = 'bench'),
