@@ -57,10 +57,14 @@ class LocalNodeEnrollment implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         String agentUrl = NodeAgents.UNIX_SCHEME + socket;
-        if (nodes.findAll().stream().anyMatch(node -> agentUrl.equals(node.getAgentUrl()))) {
-            return;
-        }
-        SystemActor.call(() -> {
+        Long enrolled = nodes.findAll().stream().filter(node -> agentUrl.equals(node.getAgentUrl())).map(Node::getId)
+                .findFirst().orElseGet(() -> enroll(agentUrl));
+        // asked now rather than at the next heartbeat, so that the node takes partitions as soon as the panel is up
+        SystemActor.call(() -> nodeService.checkAgent(enrolled));
+    }
+
+    private long enroll(String agentUrl) {
+        return SystemActor.call(() -> {
             NodeSummary node = transactions.execute(status -> {
                 NodeSummary created = nodeService.create(new NodeDraft(nodeName, "localhost",
                         Runtime.getRuntime().availableProcessors(), hostMemory(), diskOf(dataDir), 4, 1, 1));
@@ -73,7 +77,7 @@ class LocalNodeEnrollment implements ApplicationRunner {
                 log.warn("Local node {} enrolled without a default IP pool: {}", nodeName, e.getMessage());
             }
             log.info("Enrolled this machine as node {} with its agent at {}", nodeName, socket);
-            return node;
+            return node.id();
         });
     }
 
