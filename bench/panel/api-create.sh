@@ -27,10 +27,6 @@ finish() {
     kill "$launcher" 2>/dev/null || true # its trap stops the panel and the agent
     wait "$launcher" 2>/dev/null || true
   fi
-  # The agent removes its bridge and nft table when its last partition goes, but after 50 concurrent destroys
-  # it has been seen to keep them; they carry this run's prefix.
-  ip link delete "${prefix}br0" 2>/dev/null || true
-  nft delete table bridge "$prefix" 2>/dev/null || true
   remove_unless_left "$prefix" "$data/agent" "$data"
 }
 trap finish EXIT
