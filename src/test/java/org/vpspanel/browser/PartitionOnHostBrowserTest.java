@@ -9,10 +9,15 @@ import static com.codeborne.selenide.Selenide.$;
 import static com.codeborne.selenide.Selenide.$$;
 import static com.codeborne.selenide.Selenide.open;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.codeborne.selenide.Selenide;
 import com.codeborne.selenide.WebDriverRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +65,25 @@ class PartitionOnHostBrowserTest extends BrowserTest {
             const buffer = arguments[0].terminal.buffer.active, lines = [];
             for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i).translateToString(true));
             return lines.join('\\n');""";
+
+    /** The consoles' login shells in the partition, and the runc processes on the host that run them. */
+    private static List<Long> consoleProcesses(String onHost) {
+        String inside = agent.outputInside(onHost, "sh", "-c",
+                "for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline; echo; done | grep -c '^/bin/sh -l' || true");
+        long onTheHost = ProcessHandle.allProcesses().map(process -> commandLine(process.pid()))
+                .filter(line -> line.startsWith("runc ") && line.contains(" exec --tty " + agent.prefix() + "-" + onHost + " "))
+                .count();
+        return List.of(Long.parseLong(inside.strip()), onTheHost);
+    }
+
+    /** A host process's arguments joined by spaces, as ps shows them. */
+    private static String commandLine(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+        } catch (IOException gone) {
+            return "";
+        }
+    }
 
     private static void waitUntilConsoleShows(String text) {
         try {
@@ -128,6 +152,11 @@ class PartitionOnHostBrowserTest extends BrowserTest {
         waitUntilConsoleShows("\n" + narrower + "\n");
         WebDriverRunner.getWebDriver().manage().window().setSize(new Dimension(1280, 900));
         screenshot("customer-console");
+        assertThat(consoleProcesses(onHost)).as("the console's shell inside, its runc exec on the host")
+                .containsExactly(1L, 1L);
+        Selenide.refresh(); // the page's WebSocket closes, as when the tab is closed
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(consoleProcesses(onHost))
+                .as("nothing of the console is left").containsExactly(0L, 0L));
         $("#usage-latest").shouldHave(text("CPU"), Duration.ofSeconds(60));
         screenshot("customer-partition-running");
 
