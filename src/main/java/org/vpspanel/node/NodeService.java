@@ -93,26 +93,31 @@ public class NodeService {
     }
 
     /**
-     * Enrolls this panel with the agent at an existing node's address by a new token: a node recorded without
-     * its agent, one whose agent was set up again (a new certificate), or one whose agent stopped trusting the
-     * panel. The node then uses that agent, pinned to the token's certificate.
+     * Saves an existing node's edit and enrolls this panel with the agent at its (edited) address by a new
+     * token: a node recorded without its agent, one whose agent was set up again (a new certificate), or one
+     * whose agent stopped trusting the panel. The node then uses that agent, pinned to the token's
+     * certificate. A refused draft or enrollment changes nothing, the edit included.
      */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public NodeSummary enrollAgent(long nodeId, String token) {
-        String nodeAddress = nodes.findById(nodeId).map(Node::getAddress)
-                .orElseThrow(() -> new NotFoundException("Node", nodeId));
+    public NodeSummary enrollAgent(long nodeId, NodeDraft draft, String token) {
+        nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+        check(draft, nodeId).throwIfInvalid();
         EnrollmentToken enrollment;
         try {
             enrollment = EnrollmentToken.decode(token);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("token", e.getMessage());
         }
-        AgentAddress address = AgentAddress.parse(nodeAddress).orElseThrow(() -> new InvalidInputException("address",
+        AgentAddress address = AgentAddress.parse(draft.address()).orElseThrow(() -> new InvalidInputException("address",
                 "Address must be a hostname or an IPv4 address, optionally with :port"));
         enrollWith(address, enrollment);
-        transactions.executeWithoutResult(status -> enrolled(nodes.findById(nodeId)
-                .orElseThrow(() -> new NotFoundException("Node", nodeId)), address, enrollment.agentFingerprint()));
+        transactions.executeWithoutResult(status -> {
+            Node node = nodes.findById(nodeId).orElseThrow(() -> new NotFoundException("Node", nodeId));
+            node.apply(draft);
+            audit.record("node.update", "node", nodeId, describe(draft));
+            enrolled(node, address, enrollment.agentFingerprint());
+        });
         return checkAgent(nodeId);
     }
 

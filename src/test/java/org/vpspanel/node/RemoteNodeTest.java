@@ -107,7 +107,7 @@ class RemoteNodeTest extends PanelTest {
                 .isInstanceOf(AgentRefusedException.class).hasMessageContaining("is not enrolled with this agent");
         assertThat(as(ADMIN, () -> nodes.checkAgent(node.id())).lastError()).contains("not enrolled");
 
-        NodeSummary again = as(ADMIN, () -> nodes.enrollAgent(node.id(), token(agent, Map.of())));
+        NodeSummary again = as(ADMIN, () -> nodes.enrollAgent(node.id(), draftOf(node), token(agent, Map.of())));
         assertThat(again.lastError()).as("a new token lets the panel in again").isNull();
         assertThat(agents.callForList(node.id(), "GET", "/v1/partitions", null, Duration.ofSeconds(10))).hasSize(1);
         agent.send("DELETE", "/v1/trust/" + panel, null);
@@ -141,10 +141,19 @@ class RemoteNodeTest extends PanelTest {
 
         NodeSummary recorded = as(ADMIN, () -> nodes.create(draft("remote4", agent.tcpAddress())));
         assertThat(recorded.status()).isEqualTo(NodeStatus.NOT_ENROLLED);
-        assertThatThrownBy(() -> as(ADMIN, () -> nodes.enrollAgent(recorded.id(), token)))
+        NodeDraft edited = new NodeDraft("remote4", agent.tcpAddress(), 16, recorded.memory(), recorded.disk(), 2, 1, 1);
+        assertThatThrownBy(() -> as(ADMIN, () -> nodes.enrollAgent(recorded.id(), edited, token)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("used already");
-        assertThat(as(ADMIN, () -> nodes.enrollAgent(recorded.id(), token(agent, Map.of()))).status()).isEqualTo(NodeStatus.ONLINE);
+        assertThat(as(ADMIN, () -> nodes.get(recorded.id())).cores()).as("a refused enrollment saves no edit").isEqualTo(recorded.cores());
+        NodeSummary enrolledAgain = as(ADMIN, () -> nodes.enrollAgent(recorded.id(), edited, token(agent, Map.of())));
+        assertThat(enrolledAgain.status()).isEqualTo(NodeStatus.ONLINE);
+        assertThat(enrolledAgain.cores()).as("the edit is saved with the enrollment").isEqualTo(16);
         agent.send("DELETE", "/v1/trust/" + as(ADMIN, nodes::panelFingerprint), null);
+    }
+
+    private static NodeDraft draftOf(NodeSummary node) {
+        return new NodeDraft(node.name(), node.address(), node.cores(), node.memory(), node.disk(), node.cpuOvercommit(),
+                node.memoryOvercommit(), node.diskOvercommit());
     }
 
     private void assertRefused(NodeDraft draft, String token, String field, String reason) {

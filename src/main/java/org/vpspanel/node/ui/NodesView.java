@@ -229,10 +229,8 @@ class NodesView extends VerticalLayout {
             NodeSummary saved;
             boolean enrolling = !token.getValue().isBlank();
             if (existing != null) {
-                saved = nodes.update(existing.id(), draft);
-                if (enrolling) {
-                    saved = nodes.enrollAgent(existing.id(), token.getValue());
-                }
+                saved = enrolling ? nodes.enrollAgent(existing.id(), draft, token.getValue())
+                        : nodes.update(existing.id(), draft);
             } else if (enrolling) {
                 saved = nodes.addRemote(draft, token.getValue());
             } else {
