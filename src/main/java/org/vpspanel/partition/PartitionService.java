@@ -3,7 +3,6 @@ package org.vpspanel.partition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.vpspanel.node.IpPoolService;
 import org.vpspanel.node.NodeCapacity;
 import org.vpspanel.node.NodeService;
 import org.vpspanel.node.NodeStatus;
-import org.vpspanel.node.NodeSummary;
 import org.vpspanel.plan.PlanService;
 import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.resources.Hostnames;
@@ -52,7 +50,7 @@ import org.vpspanel.template.TemplateSummary;
 public class PartitionService {
 
     private final PartitionRepository partitions;
-    private final HeldResources held;
+    private final Placement placement;
     private final CurrentUser currentUser;
     private final AccountService accounts;
     private final PlanService plans;
@@ -67,13 +65,13 @@ public class PartitionService {
     private final AuditService audit;
     private final Clock clock;
 
-    PartitionService(PartitionRepository partitions, HeldResources held, CurrentUser currentUser,
+    PartitionService(PartitionRepository partitions, Placement placement, CurrentUser currentUser,
                      AccountService accounts, PlanService plans, TemplateService templates, NodeService nodes,
                      IpPoolService ipPools, PartitionJobs jobs, PartitionJobRepository jobRecords,
                      UsageSamples usageSamples, TrafficQuota trafficQuota, SshKeyService sshKeys, AuditService audit,
                      Clock clock) {
         this.partitions = partitions;
-        this.held = held;
+        this.placement = placement;
         this.currentUser = currentUser;
         this.accounts = accounts;
         this.plans = plans;
@@ -109,15 +107,8 @@ public class PartitionService {
         Resources resources = plan.resources().validated();
         Allocation wanted = HeldResources.of(resources);
 
-        if (customer.resellerId() != null) {
-            Allocation allowed = accounts.lockAllocation(customer.resellerId());
-            List<String> exceeded = allowed.exceededBy(held.usedBy(customer.resellerId()).plus(wanted));
-            if (!exceeded.isEmpty()) {
-                throw new InvalidInputException("plan", "This would exceed reseller " + customer.resellerName()
-                        + "'s allocation: " + String.join(", ", exceeded));
-            }
-        }
-        NodeCapacity node = request.nodeId() != null ? chosenNode(request.nodeId(), wanted) : placement(wanted);
+        placement.requireWithinAllocation(customer.resellerId(), customer.resellerName(), wanted);
+        NodeCapacity node = placement.nodeFor(request.nodeId(), wanted);
 
         Partition partition = partitions.save(new Partition(request.hostname(), customer.id(), customer.resellerId(),
                 plan.id(), node.nodeId(), request.templateId(), resources, clock.instant()));
@@ -197,14 +188,10 @@ public class PartitionService {
         Resources resources = plan.resources().validated();
         Allocation difference = HeldResources.of(resources).minus(HeldResources.of(partition.resources()));
         if (partition.getResellerId() != null) {
-            Allocation allowed = accounts.lockAllocation(partition.getResellerId());
-            List<String> exceeded = allowed.exceededBy(held.usedBy(partition.getResellerId()).plus(difference));
-            if (!exceeded.isEmpty()) {
-                throw new InvalidInputException("plan", "This would exceed the reseller's allocation: "
-                        + String.join(", ", exceeded));
-            }
+            placement.requireWithinAllocation(partition.getResellerId(),
+                    accounts.getCustomer(partition.getCustomerId()).resellerName(), difference);
         }
-        NodeCapacity node = checkedNode(partition.getNodeId(), difference);
+        NodeCapacity node = placement.withRoomFor(partition.getNodeId(), difference);
         if (difference.ipv4Addresses() > ipPools.freeAddresses(node.nodeId())) {
             throw new InvalidInputException("plan", "Node " + node.nodeName() + " has too few free IPv4 addresses for "
                     + difference.ipv4Addresses() + " more");
@@ -385,57 +372,6 @@ public class PartitionService {
     @Transactional(readOnly = true)
     public PartitionSummary get(long partitionId) {
         return summaries(List.of(visible(partitionId))).getFirst();
-    }
-
-    /** A node the admin chose for a new partition: it must have room and not be in maintenance. */
-    private NodeCapacity chosenNode(long nodeId, Allocation wanted) {
-        NodeCapacity capacity = checkedNode(nodeId, wanted);
-        if (capacity.maintenance()) {
-            throw new InvalidInputException("node", "Node " + capacity.nodeName()
-                    + " is in maintenance and takes no new partitions");
-        }
-        return capacity;
-    }
-
-    private NodeCapacity checkedNode(long nodeId, Allocation wanted) {
-        NodeCapacity capacity = nodes.lockCapacity(nodeId);
-        List<String> short_ = shortfall(capacity, wanted);
-        if (!short_.isEmpty()) {
-            throw new InvalidInputException("node", "Node " + capacity.nodeName() + " has no room: "
-                    + String.join(", ", short_));
-        }
-        return capacity;
-    }
-
-    /**
-     * The node with room for the partition and enough free addresses: online nodes before nodes without an
-     * agent, then the most free memory; offline nodes and nodes in maintenance take none.
-     */
-    private NodeCapacity placement(Allocation wanted) {
-        List<NodeSummary> candidates = nodes.all().stream()
-                .filter(node -> !node.maintenance())
-                .filter(node -> node.status() == NodeStatus.ONLINE || node.status() == NodeStatus.NOT_ENROLLED)
-                .sorted(Comparator.comparing((NodeSummary node) -> node.status() != NodeStatus.ONLINE))
-                .toList();
-        return candidates.stream()
-                .map(node -> nodes.lockCapacity(node.id()))
-                .filter(capacity -> shortfall(capacity, wanted).isEmpty())
-                .filter(capacity -> ipPools.freeAddresses(capacity.nodeId()) >= wanted.ipv4Addresses())
-                .min(Comparator.comparing((NodeCapacity capacity) -> online(candidates, capacity.nodeId()) ? 0 : 1)
-                        .thenComparing(capacity -> held.onNode(capacity.nodeId()).memory() - capacity.memory()))
-                .orElseThrow(() -> new InvalidInputException("node",
-                        "No node has room for this plan (vCPUs, memory, disk and free IPv4 addresses)"));
-    }
-
-    private static boolean online(List<NodeSummary> nodes, long nodeId) {
-        return nodes.stream().anyMatch(node -> node.id() == nodeId && node.status() == NodeStatus.ONLINE);
-    }
-
-    private List<String> shortfall(NodeCapacity capacity, Allocation wanted) {
-        Allocation used = held.onNode(capacity.nodeId()).plus(wanted);
-        Allocation room = new Allocation(Integer.MAX_VALUE, (int) Math.min(Integer.MAX_VALUE, capacity.cpus()),
-                capacity.memory(), capacity.disk(), Integer.MAX_VALUE);
-        return room.exceededBy(used);
     }
 
     private boolean isVisible(long partitionId) {
