@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.vpspanel.account.ApiTokenService;
 import org.vpspanel.api.ApiClient.Reply;
-import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.PanelTest;
 
 /**
@@ -21,22 +20,13 @@ import org.vpspanel.testing.PanelTest;
 class RestPartitionOnHostTest extends PanelTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
-    private static AgentProcess agent;
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
     @LocalServerPort
     int port;
     @Autowired
     ApiTokenService tokens;
-
-    @BeforeAll
-    static void startAgent() throws Exception {
-        agent = AgentProcess.start();
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
 
     @Test
     void aResellersTokenSellsStartsSuspendsUnsuspendsAndTerminatesAPartitionOnTheHost() {
@@ -45,7 +35,7 @@ class RestPartitionOnHostTest extends PanelTest {
         createReseller("globex");
         String acme = as("acme", () -> tokens.create("billing")).token();
         String globex = as("globex", () -> tokens.create("billing")).token();
-        nodeWithAgent(agent, 9);
+        nodeWithAgent(HOST.agent(), 9);
 
         assertThat(api.post("/api/v1/customers", acme, """
                 {"username": "carol", "email": "carol@example.com", "password": "%s"}""".formatted(PASSWORD))
@@ -65,7 +55,7 @@ class RestPartitionOnHostTest extends PanelTest {
         assertThat(start.status()).isEqualTo(202);
         assertThat(settled(api, acme, start.json().get("id").asLong())).isEqualTo("succeeded");
         assertThat(api.get(path, acme).json().get("state").asString()).isEqualTo("running");
-        assertThat(agent.stateOf("p" + id)).contains("running");
+        assertThat(HOST.agent().stateOf("p" + id)).contains("running");
         assertThat(api.post(path + "/stop", globex, "").status()).as("another tenant's partition").isEqualTo(404);
         assertThat(api.get(path + "/usage?window=year", acme).status()).isEqualTo(400);
 
@@ -102,7 +92,7 @@ class RestPartitionOnHostTest extends PanelTest {
         Reply suspend = api.post(path + "/suspend", acme, "");
         assertThat(settled(api, acme, suspend.json().get("id").asLong())).isEqualTo("succeeded");
         assertThat(api.get(path, acme).json().get("state").asString()).isEqualTo("suspended");
-        assertThat(agent.stateOf("p" + id)).contains("stopped");
+        assertThat(HOST.agent().stateOf("p" + id)).contains("stopped");
         Reply refused = api.post(path + "/start", acme, "");
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("errors").get(0).get("message").asString()).contains("is suspended");
@@ -115,7 +105,7 @@ class RestPartitionOnHostTest extends PanelTest {
         assertThat(terminate.status()).isEqualTo(202);
         assertThat(settled(api, acme, terminate.json().get("id").asLong())).isEqualTo("succeeded");
         assertThat(api.get(path, acme).json().get("state").asString()).isEqualTo("destroyed");
-        assertThat(agent.stateOf("p" + id)).isEmpty();
+        assertThat(HOST.agent().stateOf("p" + id)).isEmpty();
         assertThat(api.get("/api/v1/jobs/" + terminate.json().get("id").asLong(), globex).status()).isEqualTo(404);
     }
 

@@ -19,9 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Dimension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
@@ -33,7 +32,7 @@ import org.vpspanel.plan.PlanService;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
-import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.BrowserTest;
 
 /**
@@ -44,22 +43,13 @@ import org.vpspanel.testing.BrowserTest;
 class PartitionOnHostBrowserTest extends BrowserTest {
 
     private static final Duration HOST_TIMEOUT = Duration.ofSeconds(90);
-    private static AgentProcess agent;
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
     @Autowired
     PlanService plans;
     @Autowired
     PartitionService partitions;
-
-    @BeforeAll
-    static void startAgent() throws Exception {
-        agent = AgentProcess.start();
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
 
     private static final String SCREEN = """
             const buffer = arguments[0].terminal.buffer.active, lines = [];
@@ -68,10 +58,10 @@ class PartitionOnHostBrowserTest extends BrowserTest {
 
     /** The consoles' login shells in the partition, and the runc processes on the host that run them. */
     private static List<Long> consoleProcesses(String onHost) {
-        String inside = agent.outputInside(onHost, "sh", "-c",
+        String inside = HOST.agent().outputInside(onHost, "sh", "-c",
                 "for p in /proc/[0-9]*; do tr '\\0' ' ' < $p/cmdline; echo; done | grep -c '^/bin/sh -l' || true");
         long onTheHost = ProcessHandle.allProcesses().map(process -> commandLine(process.pid()))
-                .filter(line -> line.startsWith("runc ") && line.contains(" exec --tty " + agent.prefix() + "-" + onHost + " "))
+                .filter(line -> line.startsWith("runc ") && line.contains(" exec --tty " + HOST.agent().prefix() + "-" + onHost + " "))
                 .count();
         return List.of(Long.parseLong(inside.strip()), onTheHost);
     }
@@ -103,7 +93,7 @@ class PartitionOnHostBrowserTest extends BrowserTest {
     @Test
     void theResellerSellsAPartitionItsCustomerStartsWatchesAndStopsItOnTheHost() {
         createReseller("acme");
-        nodeWithAgent(agent, 8);
+        nodeWithAgent(HOST.agent(), 8);
         as("acme", () -> plans.create(new PlanDraft("tiny", Resources.defaults()
                 .with(ResourceField.MEMORY, Units.parseSize("64M")).with(ResourceField.DISK, Units.parseSize("256M"))
                 .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0, Set.of(busyboxTemplateId()))));
@@ -128,14 +118,14 @@ class PartitionOnHostBrowserTest extends BrowserTest {
                 .getFirst().id();
         String onHost = "p" + partitionId;
         $$("#partitions-grid vaadin-grid-cell-content").findBy(exactText("Stopped")).shouldBe(visible, HOST_TIMEOUT);
-        assertThat(agent.stateOf(onHost)).contains("stopped");
+        assertThat(HOST.agent().stateOf(onHost)).contains("stopped");
         $("#logout").click();
 
         logIn("carol", "carol password 1");
         open("/partitions/" + partitionId);
         $("#partition-start").shouldBe(enabled, HOST_TIMEOUT).click();
         $("#partition-state").shouldHave(exactText("Running"), HOST_TIMEOUT);
-        assertThat(agent.stateOf(onHost)).contains("running");
+        assertThat(HOST.agent().stateOf(onHost)).contains("running");
         $("#partition-console-open").click();
         $("#partition-console-state").shouldHave(text("Connected"), HOST_TIMEOUT);
         waitUntilConsoleShows("#");
@@ -162,7 +152,7 @@ class PartitionOnHostBrowserTest extends BrowserTest {
 
         $("#partition-stop").click();
         $("#partition-state").shouldHave(exactText("Stopped"), HOST_TIMEOUT);
-        assertThat(agent.stateOf(onHost)).contains("stopped");
+        assertThat(HOST.agent().stateOf(onHost)).contains("stopped");
         $$("#partition-jobs vaadin-grid-cell-content").findBy(exactText("stop")).shouldBe(visible);
         $("#partition-reinstall").click();
         $("#reinstall-template").shouldHave(text("busybox")).click();

@@ -5,9 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.agent.host.Commands;
@@ -19,7 +18,7 @@ import org.vpspanel.plan.PlanSummary;
 import org.vpspanel.resources.ResourceField;
 import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
-import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.PanelTest;
 
 /**
@@ -30,7 +29,8 @@ class MultipleAddressesOnAgentTest extends PanelTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
     private static final String NETWORK = "10.213.16.";
-    private static AgentProcess agent;
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
     @Autowired
     PartitionService partitions;
@@ -38,16 +38,6 @@ class MultipleAddressesOnAgentTest extends PanelTest {
     PlanService plans;
     @Autowired
     IpPoolService pools;
-
-    @BeforeAll
-    static void startAgent() throws Exception {
-        agent = AgentProcess.start();
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
 
     private static PlanDraft plan(String name, int addresses) {
         return new PlanDraft(name, Resources.defaults().with(ResourceField.MEMORY, Units.parseSize("64M"))
@@ -75,7 +65,7 @@ class MultipleAddressesOnAgentTest extends PanelTest {
     void aPlanWithTwoAddressesPutsBothIntoThePartitionLiveWhereItSendsFromEachButFromNoOtherAndTakesOneBack() {
         AccountSummary acme = createReseller("acme");
         AccountSummary carol = createCustomer("carol", acme);
-        nodeWithAgent(agent, 16);
+        nodeWithAgent(HOST.agent(), 16);
         PlanSummary one = as("acme", () -> plans.create(plan("one", 1)));
         PlanSummary two = as("acme", () -> plans.create(plan("two", 2)));
         PartitionSummary partition = as("acme", () -> partitions.create(new NewPartition(carol.id(), one.id(),
@@ -84,12 +74,12 @@ class MultipleAddressesOnAgentTest extends PanelTest {
         as("carol", () -> partitions.start(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
         String onHost = AgentSpecs.agentId(partition.id());
-        String outside = agent.prefix() + "-gw";
+        String outside = HOST.agent().prefix() + "-gw";
         try {
             Commands.run("ip", "netns", "add", outside);
-            Commands.run("ip", "link", "add", agent.prefix() + "g0", "type", "veth", "peer", "name", "eth0", "netns",
+            Commands.run("ip", "link", "add", HOST.agent().prefix() + "g0", "type", "veth", "peer", "name", "eth0", "netns",
                     outside);
-            Commands.run("ip", "link", "set", agent.prefix() + "g0", "master", agent.prefix() + "br0", "up");
+            Commands.run("ip", "link", "set", HOST.agent().prefix() + "g0", "master", HOST.agent().prefix() + "br0", "up");
             Commands.run("ip", "-n", outside, "addr", "add", NETWORK + "1/24", "dev", "eth0");
             Commands.run("ip", "-n", outside, "link", "set", "eth0", "up");
 
@@ -99,18 +89,18 @@ class MultipleAddressesOnAgentTest extends PanelTest {
             assertThat(lastJob(partition.id()).message()).contains("Applied live: IPv4 addresses")
                     .endsWith("Nothing waits for a restart.");
             assertThat(grown.addresses()).containsExactly(NETWORK + "10/24", NETWORK + "11/24");
-            assertThat(agent.outputInside(onHost, "ip", "-4", "addr", "show", "dev", "eth0"))
+            assertThat(HOST.agent().outputInside(onHost, "ip", "-4", "addr", "show", "dev", "eth0"))
                     .contains("inet " + NETWORK + "10/24", "inet " + NETWORK + "11/24");
             assertThat(answers(outside, NETWORK + "10")).isTrue();
             assertThat(answers(outside, NETWORK + "11")).isTrue();
             // root inside cannot add an address (no CAP_NET_ADMIN); the host adds one the plan never gave
-            Commands.run("ip", "-n", agent.prefix() + "-" + onHost, "addr", "add", NETWORK + "30/24", "dev", "eth0");
+            Commands.run("ip", "-n", HOST.agent().prefix() + "-" + onHost, "addr", "add", NETWORK + "30/24", "dev", "eth0");
             assertThat(answers(outside, NETWORK + "30")).as("a foreign source address is dropped").isFalse();
 
             as("acme", () -> partitions.changePlan(partition.id(), one.id()));
 
             assertThat(settled(partition.id()).addresses()).containsExactly(NETWORK + "10/24");
-            assertThat(agent.outputInside(onHost, "ip", "-4", "addr", "show", "dev", "eth0"))
+            assertThat(HOST.agent().outputInside(onHost, "ip", "-4", "addr", "show", "dev", "eth0"))
                     .contains("inet " + NETWORK + "10/24").doesNotContain(NETWORK + "11/", NETWORK + "30/");
             assertThat(answers(outside, NETWORK + "10")).isTrue();
             assertThat(as(ADMIN, pools::all).getFirst().used()).isEqualTo(1);

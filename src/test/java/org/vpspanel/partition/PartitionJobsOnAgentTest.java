@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.vpspanel.account.AccountSummary;
 import org.vpspanel.common.FieldViolation;
@@ -27,7 +26,7 @@ import org.vpspanel.resources.Resources;
 import org.vpspanel.resources.Units;
 import org.vpspanel.template.TemplateService;
 import org.vpspanel.template.TemplateSummary;
-import org.vpspanel.testing.AgentProcess;
+import org.vpspanel.testing.AgentPerTestClass;
 import org.vpspanel.testing.PanelTest;
 
 /**
@@ -38,7 +37,8 @@ import org.vpspanel.testing.PanelTest;
 class PartitionJobsOnAgentTest extends PanelTest {
 
     private static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
-    private static AgentProcess agent;
+    @RegisterExtension
+    static final AgentPerTestClass HOST = new AgentPerTestClass();
 
     @Autowired
     PartitionService partitions;
@@ -53,21 +53,11 @@ class PartitionJobsOnAgentTest extends PanelTest {
     private PlanSummary small;
     private long busybox;
 
-    @BeforeAll
-    static void startAgent() throws Exception {
-        agent = AgentProcess.start();
-    }
-
-    @AfterAll
-    static void stopAgent() throws Exception {
-        AgentProcess.closeLeavingNothing(agent);
-    }
-
     @BeforeEach
     void aCustomerAndANodeWithTheAgent() {
         AccountSummary acme = createReseller("acme");
         carol = createCustomer("carol", acme);
-        assertThat(nodeWithAgent(agent, 7).status()).isEqualTo(NodeStatus.ONLINE);
+        assertThat(nodeWithAgent(HOST.agent(), 7).status()).isEqualTo(NodeStatus.ONLINE);
         small = as(ADMIN, () -> plans.create(plan("small", "64M")));
         busybox = as(ADMIN, templates::all).stream().filter(t -> t.name().equals("busybox")).findFirst().orElseThrow().id();
     }
@@ -103,11 +93,11 @@ class PartitionJobsOnAgentTest extends PanelTest {
             assertThat(job.kind()).isEqualTo(JobKind.CREATE);
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         });
-        assertThat(agent.stateOf(onHost)).contains("stopped");
+        assertThat(HOST.agent().stateOf(onHost)).contains("stopped");
 
         as("carol", () -> partitions.start(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
-        assertThat(agent.stateOf(onHost)).contains("running");
+        assertThat(HOST.agent().stateOf(onHost)).contains("running");
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !as("carol", () -> partitions.usage(partition.id(), UsageWindow.HOUR)).isEmpty());
         assertThat(as("carol", () -> partitions.usage(partition.id(), UsageWindow.HOUR)).getLast()).satisfies(usage -> {
@@ -119,11 +109,11 @@ class PartitionJobsOnAgentTest extends PanelTest {
 
         as("carol", () -> partitions.stop(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.STOPPED);
-        assertThat(agent.stateOf(onHost)).contains("stopped");
+        assertThat(HOST.agent().stateOf(onHost)).contains("stopped");
 
         as("acme", () -> partitions.destroy(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.DESTROYED);
-        assertThat(agent.stateOf(onHost)).isEmpty();
+        assertThat(HOST.agent().stateOf(onHost)).isEmpty();
         assertThat(as(ADMIN, pools::all).getFirst().used()).isZero();
     }
 
@@ -134,7 +124,7 @@ class PartitionJobsOnAgentTest extends PanelTest {
         as("carol", () -> partitions.start(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
         String onHost = AgentSpecs.agentId(partition.id());
-        assertThat(agent.cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(64L << 20));
+        assertThat(HOST.agent().cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(64L << 20));
         PlanSummary bigger = as("acme", () -> plans.create(plan("bigger", "128M")));
 
         as("acme", () -> partitions.changePlan(partition.id(), bigger.id()));
@@ -147,7 +137,7 @@ class PartitionJobsOnAgentTest extends PanelTest {
         assertThat(changed.state()).isEqualTo(PartitionState.RUNNING);
         assertThat(changed.planName()).isEqualTo("bigger");
         assertThat(changed.resources().get(ResourceField.MEMORY)).isEqualTo(128L << 20);
-        assertThat(agent.cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(128L << 20));
+        assertThat(HOST.agent().cgroupFile("memory", onHost, "memory.limit_in_bytes")).isEqualTo(Long.toString(128L << 20));
         as("acme", () -> partitions.destroy(partition.id()));
         settled(partition.id());
     }
@@ -193,7 +183,7 @@ class PartitionJobsOnAgentTest extends PanelTest {
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
         assertThat(as("carol", () -> partitions.limitEvents(partition.id(), UsageWindow.HOUR))).isEmpty();
 
-        var hog = agent.send("POST", AgentSpecs.path(partition.id()) + "/exec", Map.of("args", java.util.List.of("sh",
+        var hog = HOST.agent().send("POST", AgentSpecs.path(partition.id()) + "/exec", Map.of("args", java.util.List.of("sh",
                 "-c", "x=$(head -c 200000000 /dev/zero | tr '\\0' a); echo survived ${#x}"), "timeoutSeconds", 60));
         assertThat(hog.body()).doesNotContain("survived");
 
@@ -216,7 +206,7 @@ class PartitionJobsOnAgentTest extends PanelTest {
         as("carol", () -> partitions.start(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
 
-        assertThat(agent.send("POST", AgentSpecs.path(partition.id()) + "/stop", Map.of("timeoutSeconds", 5)).ok())
+        assertThat(HOST.agent().send("POST", AgentSpecs.path(partition.id()) + "/stop", Map.of("timeoutSeconds", 5)).ok())
                 .isTrue();
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
@@ -229,14 +219,14 @@ class PartitionJobsOnAgentTest extends PanelTest {
     void aCreateJobWhoseAgentIsKilledMidwayIsRetriedAndCompletesOnceTheAgentIsBack() throws Exception {
         PartitionSummary partition = create("crash.example.com");
         String onHost = AgentSpecs.agentId(partition.id());
-        Path partitionDir = Path.of("/tmp", agent.prefix(), "partitions", onHost);
+        Path partitionDir = Path.of("/tmp", HOST.agent().prefix(), "partitions", onHost);
         await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(5)).until(() -> Files.exists(partitionDir));
 
-        agent.kill();
+        HOST.agent().kill();
         assertThat(lastJob(partition.id()).state()).as("the agent was killed while it created the partition")
                 .isIn(JobState.RUNNING, JobState.QUEUED);
         await().atMost(JOB_TIMEOUT).until(() -> lastJob(partition.id()).message().startsWith("Waiting for the node's agent"));
-        agent.launch();
+        HOST.agent().launch();
 
         PartitionSummary done = settled(partition.id());
         assertThat(done.state()).isEqualTo(PartitionState.STOPPED);
@@ -244,11 +234,11 @@ class PartitionJobsOnAgentTest extends PanelTest {
             assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(job.attempts()).isGreaterThan(1);
         });
-        assertThat(agent.stateOf(onHost)).contains("stopped");
+        assertThat(HOST.agent().stateOf(onHost)).contains("stopped");
         as("carol", () -> partitions.start(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.RUNNING);
         as("acme", () -> partitions.destroy(partition.id()));
         assertThat(settled(partition.id()).state()).isEqualTo(PartitionState.DESTROYED);
-        assertThat(agent.leftovers()).as("nothing is left half made").isEmpty();
+        assertThat(HOST.agent().leftovers()).as("nothing is left half made").isEmpty();
     }
 }
