@@ -99,13 +99,7 @@ class PartitionOnHostBrowserTest extends BrowserTest {
                 .with(ResourceField.DISK_INODES, 20_000), OverQuotaAction.SUSPEND, 0, Set.of(busyboxTemplateId()))));
 
         logIn("acme", PASSWORD);
-        open("/customers");
-        $("#new-customer").click();
-        fill("customer-username", "carol");
-        fill("customer-email", "carol@example.com");
-        fill("customer-password", "carol password 1");
-        $("#customer-save").click();
-        notification("Customer carol created").shouldBe(visible);
+        createCustomerInTheBrowser("carol");
         open("/partitions");
         $("#new-partition").click();
         pick("partition-customer", "carol");

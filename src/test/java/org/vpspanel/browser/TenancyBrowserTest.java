@@ -126,13 +126,7 @@ class TenancyBrowserTest extends BrowserTest {
         notification("Plan small saved").shouldBe(visible);
         $$("#plans-grid vaadin-grid-cell-content").findBy(exactText("128 MiB")).shouldBe(visible);
 
-        open("/customers");
-        $("#new-customer").click();
-        fill("customer-username", "carol");
-        fill("customer-email", "carol@example.com");
-        fill("customer-password", "carol password 1");
-        $("#customer-save").click();
-        notification("Customer carol created").shouldBe(visible);
+        createCustomerInTheBrowser("carol");
 
         open("/partitions");
         fillPartitionForm("web1.example.com");

@@ -143,6 +143,17 @@ public abstract class BrowserTest extends PanelTest {
     }
 
     /** The error message a Vaadin field shows below itself. */
+    /** The signed-in reseller or admin makes a customer through the customers page ("NAME password 1"). */
+    protected static void createCustomerInTheBrowser(String username) {
+        open("/customers");
+        $("#new-customer").click();
+        fill("customer-username", username);
+        fill("customer-email", username + "@example.com");
+        fill("customer-password", username + " password 1");
+        $("#customer-save").click();
+        notification("Customer " + username + " created").shouldBe(visible);
+    }
+
     protected static SelenideElement fieldError(String id) {
         return $("#" + id + " [slot=error-message]");
     }
